@@ -1,0 +1,12 @@
+import type { Access } from 'payload'
+
+import { EDITORIAL_ROLES, MODERATION_ROLES, hasRole } from './roles'
+
+/** Admins and editors. */
+export const isEditor: Access = ({ req: { user } }) => hasRole(user, EDITORIAL_ROLES)
+
+/** Admins and moderators. */
+export const isModerator: Access = ({ req: { user } }) => hasRole(user, MODERATION_ROLES)
+
+/** Any logged-in user of the newsroom. */
+export const isLoggedIn: Access = ({ req: { user } }) => Boolean(user)

@@ -1,0 +1,69 @@
+import type { CollectionConfig } from 'payload'
+
+import { anyone } from '../../access/publicRead'
+import { isEditor } from '../../access/isStaff'
+
+export const SOURCES_SLUG = 'sources'
+
+export const LICENSE_OPTIONS = [
+  'all-rights-reserved',
+  'permission',
+  'wire',
+  'cc-by',
+  'cc-by-sa',
+  'cc-by-nd',
+  'cc-by-nc',
+  'cc-by-nc-nd',
+  'public-domain',
+] as const
+
+/** An outlet whose stories or photos we republish, and the terms we may use them under. */
+export const Sources: CollectionConfig = {
+  slug: SOURCES_SLUG,
+  admin: {
+    useAsTitle: 'name',
+    defaultColumns: ['name', 'license', 'permissions', 'active'],
+  },
+  access: {
+    read: anyone,
+    create: isEditor,
+    update: isEditor,
+    delete: isEditor,
+  },
+  fields: [
+    { name: 'name', type: 'text', required: true, unique: true, maxLength: 120 },
+    { name: 'slug', type: 'text', unique: true, index: true, admin: { position: 'sidebar' } },
+    { name: 'homepage', type: 'text' },
+    { name: 'domains', type: 'text', hasMany: true },
+    { name: 'logo', type: 'upload', relationTo: 'media' },
+    { name: 'creditTemplate', type: 'text', defaultValue: '来源: {source}' },
+    {
+      name: 'license',
+      type: 'select',
+      required: true,
+      defaultValue: 'all-rights-reserved',
+      options: LICENSE_OPTIONS.map((value) => ({ label: value, value })),
+    },
+    { name: 'licenseUrl', type: 'text' },
+    {
+      name: 'permissions',
+      type: 'group',
+      fields: [
+        { name: 'republish', type: 'checkbox' },
+        { name: 'modify', type: 'checkbox' },
+        { name: 'translate', type: 'checkbox' },
+        { name: 'images', type: 'checkbox' },
+      ],
+    },
+    { name: 'permissionEvidence', type: 'textarea' },
+    { name: 'copyrightHolder', type: 'text' },
+    { name: 'rightsWindowDays', type: 'number', min: 1 },
+    {
+      name: 'seoPolicy',
+      type: 'select',
+      defaultValue: 'canonical-self',
+      options: ['canonical-self', 'canonical-original', 'noindex-news'].map((value) => ({ label: value, value })),
+    },
+    { name: 'active', type: 'checkbox', defaultValue: true },
+  ],
+}

@@ -1,0 +1,39 @@
+import type { GlobalConfig } from 'payload'
+
+import { isModerator } from '../../access/isStaff'
+
+export const MODERATION_SETTINGS_SLUG = 'moderation-settings'
+
+/** How comments are moderated. Read on every comment, so changes apply at once. */
+export const ModerationSettings: GlobalConfig = {
+  slug: MODERATION_SETTINGS_SLUG,
+  access: {
+    read: isModerator,
+    update: isModerator,
+  },
+  fields: [
+    {
+      name: 'mode',
+      type: 'select',
+      defaultValue: 'post',
+      required: true,
+      options: [
+        { label: 'post: publish what passes', value: 'post' },
+        { label: 'pre: hold everything for review', value: 'pre' },
+      ],
+    },
+    { name: 'bannedTerms', type: 'text', hasMany: true },
+    { name: 'suspectTerms', type: 'text', hasMany: true },
+    { name: 'spamTerms', type: 'text', hasMany: true },
+    { name: 'allowTerms', type: 'text', hasMany: true },
+    { name: 'maxLinks', type: 'number', defaultValue: 1, min: 0 },
+    { name: 'reportThreshold', type: 'number', defaultValue: 3, min: 1 },
+    { name: 'holdNewCommenters', type: 'checkbox', defaultValue: false },
+    { name: 'floodLimitPerMinute', type: 'number', defaultValue: 5, min: 1 },
+    { name: 'requireEmail', type: 'checkbox', defaultValue: false },
+    { name: 'closeAfterDays', type: 'number', min: 1 },
+    { name: 'blockedAuthors', type: 'text', hasMany: true },
+    { name: 'honeypot', type: 'checkbox', defaultValue: true },
+    { name: 'minSecondsToSubmit', type: 'number', defaultValue: 0, min: 0 },
+  ],
+}

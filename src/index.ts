@@ -1,0 +1,87 @@
+import type { CollectionConfig, Config, GlobalConfig } from 'payload'
+
+import { Articles } from '../collections/Articles'
+import { Comments } from '../collections/Comments'
+import { ModerationSettings } from '../collections/globals/ModerationSettings'
+import { Media } from '../collections/Media'
+import { Sources } from '../collections/Sources'
+import { Users, USERS_SLUG } from '../collections/Users'
+import { mergeCollection, withoutBehaviour } from './plugin/compose'
+
+/** Options of {@link newsroomPlugin}. Every option is optional. */
+export interface NewsroomPluginOptions {
+  /**
+   * Keep every collection, global and field (so the database schema and migrations do not drift) but skip
+   * the plugin's hooks, endpoints and admin components. Default `false`.
+   */
+  disabled?: boolean
+  /**
+   * Slug of an auth collection the host already has. The plugin then adds `roles` (and its access rules and
+   * hooks) to that collection instead of adding its own `users`. Default: the plugin adds `users`.
+   */
+  usersCollection?: string
+  /** Public base URL of the site that shows the articles, used for canonical URLs and JSON-LD. */
+  siteUrl?: string
+  /** The publisher's name, used in credit lines of original articles and in JSON-LD. */
+  siteName?: string
+}
+
+/**
+ * The newsroom plugin: adds Articles, Media, Comments, Sources and Users (with roles) and the global
+ * `moderation-settings` to a Payload config, without clobbering what the host already defined.
+ *
+ * ```ts
+ * export default buildConfig({ ...host, plugins: [newsroomPlugin({ siteUrl: 'https://example.com' })] })
+ * ```
+ */
+export const newsroomPlugin =
+  (options: NewsroomPluginOptions = {}) =>
+  (incoming: Config): Config => {
+    const config: Config = { ...incoming }
+    const usersSlug = options.usersCollection ?? USERS_SLUG
+    const hostCollections = config.collections ?? []
+
+    if (options.usersCollection) {
+      const host = hostCollections.find((collection) => collection.slug === options.usersCollection)
+      if (!host) throw new Error(`newsroomPlugin: usersCollection "${options.usersCollection}" is not a collection of this config`)
+      if (!host.auth) throw new Error(`newsroomPlugin: usersCollection "${options.usersCollection}" must have auth enabled`)
+    }
+
+    const ours: CollectionConfig[] = [
+      { ...Users, slug: usersSlug },
+      Articles,
+      Media,
+      Comments,
+      Sources,
+    ].map((collection) => retargetUsers(collection, usersSlug))
+    const prepared = ours.map((collection) => (options.disabled ? withoutBehaviour(collection) : collection))
+
+    const bySlug = new Map(prepared.map((collection) => [collection.slug, collection]))
+    const merged = hostCollections.map((host) => {
+      const mine = bySlug.get(host.slug)
+      if (!mine) return host
+      bySlug.delete(host.slug)
+      return mergeCollection(host, mine)
+    })
+    config.collections = [...merged, ...bySlug.values()]
+
+    const globals: GlobalConfig[] = [ModerationSettings].map((global) => (options.disabled ? withoutBehaviour(global) : global))
+    const hostGlobals = config.globals ?? []
+    config.globals = [...hostGlobals, ...globals.filter((global) => !hostGlobals.some((host) => host.slug === global.slug))]
+
+    config.admin = { ...config.admin, user: config.admin?.user ?? usersSlug }
+    return config
+  }
+
+/** Points our relationships to the users collection the host chose. */
+const retargetUsers = (collection: CollectionConfig, usersSlug: string): CollectionConfig => {
+  if (usersSlug === USERS_SLUG) return collection
+  return {
+    ...collection,
+    fields: collection.fields.map((field) =>
+      field.type === 'relationship' && field.relationTo === USERS_SLUG ? { ...field, relationTo: usersSlug } : field,
+    ),
+  }
+}
+
+export default newsroomPlugin

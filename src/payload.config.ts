@@ -1,0 +1,31 @@
+/**
+ * The app that hosts the plugin: `npm run dev`, `npm start`, the Next routes and the `payload` CLI load it.
+ * Settings come from the environment (see README: DATABASE_URI, PAYLOAD_SECRET, REDIS_URL, SMTP_*).
+ */
+import { createNewsroomConfig } from './config'
+import { DatabaseUriError } from './database'
+import { resolvePayloadSecret, SecretError } from './secret'
+
+const exitOnConfigError = (error: unknown): never => {
+  if (error instanceof DatabaseUriError || error instanceof SecretError) {
+    console.error(`payload-newsroom: ${error.message}`)
+    process.exit(1)
+  }
+  throw error
+}
+
+const load = () => {
+  try {
+    return createNewsroomConfig({
+      databaseUri: process.env.DATABASE_URI,
+      secret: resolvePayloadSecret(),
+      serverURL: process.env.SERVER_URL,
+      redisUrl: process.env.REDIS_URL,
+      plugin: { siteUrl: process.env.SITE_URL, siteName: process.env.SITE_NAME },
+    })
+  } catch (error) {
+    return exitOnConfigError(error)
+  }
+}
+
+export default load()

@@ -1,0 +1,77 @@
+/**
+ * The Express host: `npm run dev` (development, schema pushed) and `npm start` (production, migrations).
+ * Admin at /admin, REST at /api, GraphQL at /api/graphql, health at /healthz.
+ */
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+import next from 'next'
+import { getPayload, type Payload } from 'payload'
+
+import { parseDatabaseUri } from './database'
+import { createHostApp } from './host/app'
+import { resolvePayloadSecret } from './secret'
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const dev = process.env.NODE_ENV !== 'production'
+const port = Number(process.env.PORT || 3000)
+const hostname = process.env.HOST || '0.0.0.0'
+const SHUTDOWN_GRACE_MS = 10_000
+
+const fail = (message: string): never => {
+  console.error(`payload-newsroom: ${message}`)
+  process.exit(1)
+}
+
+const main = async () => {
+  // Fail fast, with one clear line, before Next or Payload start.
+  try {
+    parseDatabaseUri(process.env.DATABASE_URI)
+    process.env.PAYLOAD_SECRET = resolvePayloadSecret()
+  } catch (error) {
+    fail((error as Error).message)
+  }
+
+  const { default: configPromise } = await import('./payload.config')
+  let payloadPromise: Promise<Payload> | undefined
+  const payload = () => (payloadPromise ??= getPayload({ config: configPromise }))
+  await payload()
+
+  const nextApp = next({ dev, dir: root, hostname: 'localhost', port })
+  await nextApp.prepare()
+  const handle = nextApp.getRequestHandler()
+
+  const app = createHostApp({ getPayload: payload, nextHandler: (req, res) => handle(req, res), dev })
+  const server = app.listen(port, hostname, () => {
+    console.log(`payload-newsroom ${dev ? 'development' : 'production'} server on http://localhost:${port}/admin`)
+  })
+
+  let stopping = false
+  const shutdown = (signal: string) => {
+    if (stopping) return
+    stopping = true
+    console.log(`payload-newsroom: ${signal} received, finishing in-flight requests`)
+    const force = setTimeout(() => {
+      console.error('payload-newsroom: requests still open after the grace period; exiting')
+      process.exit(1)
+    }, SHUTDOWN_GRACE_MS)
+    force.unref()
+    server.close(async () => {
+      try {
+        await (await payload()).destroy()
+      } catch (error) {
+        console.error('payload-newsroom: closing the database failed:', error)
+      }
+      console.log('payload-newsroom: stopped')
+      process.exit(0)
+    })
+    server.closeIdleConnections()
+  }
+  process.on('SIGTERM', () => shutdown('SIGTERM'))
+  process.on('SIGINT', () => shutdown('SIGINT'))
+}
+
+main().catch((error) => {
+  console.error('payload-newsroom: failed to start:', error)
+  process.exit(1)
+})

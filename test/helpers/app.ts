@@ -1,0 +1,114 @@
+import crypto from 'node:crypto'
+
+import { GRAPHQL_POST } from '@payloadcms/next/routes'
+import { getPayload, handleEndpoints, type CollectionConfig, type Payload, type SanitizedConfig } from 'payload'
+
+import { createNewsroomConfig, type NewsroomAppOptions } from '../../src/config'
+import { createTestDatabase, type TestDatabase } from './database'
+
+export interface RestResponse<T = any> {
+  status: number
+  headers: Headers
+  body: T
+}
+
+export interface RestOptions {
+  body?: unknown
+  token?: string
+  headers?: Record<string, string>
+  /** Send a multipart form instead of JSON. */
+  form?: FormData
+}
+
+export interface TestApp {
+  payload: Payload
+  config: SanitizedConfig
+  database: TestDatabase
+  /** A REST call as a site or the admin panel makes it, through Payload's own HTTP handlers. */
+  rest: <T = any>(method: string, path: string, options?: RestOptions) => Promise<RestResponse<T>>
+  /** A GraphQL call through Payload's GraphQL handler. */
+  graphql: <T = any>(query: string, options?: { token?: string; variables?: Record<string, unknown> }) => Promise<RestResponse<T>>
+  /** Creates a user directly (bypassing access) and logs in over REST; returns the token. */
+  userToken: (email: string, roles: string[], password?: string) => Promise<{ token: string; id: number | string }>
+  close: () => Promise<void>
+}
+
+export interface TestAppOptions extends Partial<Omit<NewsroomAppOptions, 'databaseUri' | 'secret'>> {
+  label?: string
+  collections?: CollectionConfig[]
+  /** Cache key of the Payload instance; a second instance in the same test file needs its own. */
+  instanceKey?: string
+}
+
+const BASE = 'http://localhost:3000'
+
+/** Starts Payload with the newsroom plugin on a database of this test file's own. */
+export const startTestApp = async (options: TestAppOptions = {}): Promise<TestApp> => {
+  const database = await createTestDatabase(options.label)
+  const configPromise = createNewsroomConfig({
+    ...options,
+    databaseUri: database.uri,
+    secret: crypto.randomBytes(24).toString('hex'),
+    push: true,
+    redisUrl: options.redisUrl,
+  })
+  const config = await configPromise
+  const key = options.instanceKey ?? 'default'
+  const payload = await getPayload({ config: configPromise, key } as Parameters<typeof getPayload>[0])
+
+  const request = (method: string, path: string, opts: RestOptions = {}) => {
+    const headers = new Headers(opts.headers)
+    if (opts.token) headers.set('Authorization', `JWT ${opts.token}`)
+    let body: BodyInit | undefined
+    if (opts.form) body = opts.form
+    else if (opts.body !== undefined) {
+      headers.set('Content-Type', 'application/json')
+      body = JSON.stringify(opts.body)
+    }
+    return new Request(`${BASE}${path}`, { method, headers, body })
+  }
+
+  const parse = async (response: Response) => {
+    const text = await response.text()
+    let body: any = text
+    try {
+      body = text ? JSON.parse(text) : undefined
+    } catch {
+      // not JSON
+    }
+    return { status: response.status, headers: response.headers, body }
+  }
+
+  const rest: TestApp['rest'] = async (method, path, opts) => {
+    const response = await handleEndpoints({
+      config: configPromise,
+      request: request(method, path, opts),
+      payloadInstanceCacheKey: key,
+    } as Parameters<typeof handleEndpoints>[0])
+    return parse(response)
+  }
+
+  const graphqlHandler = GRAPHQL_POST(configPromise)
+  const graphql: TestApp['graphql'] = async (query, opts = {}) =>
+    parse(await graphqlHandler(request('POST', '/api/graphql', { token: opts.token, body: { query, variables: opts.variables } })))
+
+  const userToken: TestApp['userToken'] = async (email, roles, password = 'correct horse battery') => {
+    const user = await payload.create({ collection: 'users', data: { email, password, roles } as never, overrideAccess: true })
+    const login = await rest('POST', '/api/users/login', { body: { email, password } })
+    if (login.status !== 200) throw new Error(`login of ${email} failed: ${JSON.stringify(login.body)}`)
+    return { token: login.body.token, id: user.id }
+  }
+
+  return {
+    payload,
+    config,
+    database,
+    rest,
+    graphql,
+    userToken,
+    close: async () => {
+      await payload.destroy()
+      await database.drop()
+    },
+  }
+}
