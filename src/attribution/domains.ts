@@ -13,6 +13,18 @@ export type ParsedHttpUrl =
 
 const IPV4_RE = /^\d{1,3}(\.\d{1,3}){3}$/
 
+/**
+ * Common two-label public suffixes (not a full Public Suffix List): listing one of these as a
+ * Source domain would make every site under it "match", so they are rejected like TLDs.
+ */
+const PUBLIC_SUFFIXES = new Set(
+  (
+    'com.au net.au org.au edu.au gov.au co.uk org.uk ac.uk gov.uk com.cn net.cn org.cn gov.cn edu.cn ' +
+    'com.hk org.hk gov.hk com.tw org.tw gov.tw com.sg com.my co.nz org.nz co.jp ne.jp or.jp co.kr ' +
+    'com.br co.in co.za com.mx github.io blogspot.com'
+  ).split(' '),
+)
+
 function stripDot(host: string): string {
   return host.replace(/\.+$/, '')
 }
@@ -46,7 +58,8 @@ export function parseHttpUrl(input: string | null | undefined): ParsedHttpUrl {
 /**
  * Normalise one entry of `Source.domains` to a lowercase punycode hostname.
  * Tolerates what editors paste: `https://www.Example.com/news`, `*.example.com`,
- * `.example.com`, `example.com.`, `例子.中国`. Returns null when it is not a hostname.
+ * `.example.com`, `example.com.`, `例子.中国`. Returns null when it is not a hostname, or is a
+ * bare TLD / common public suffix (`com`, `com.au`, `co.uk` …) that would match unrelated sites.
  */
 export function normalizeDomain(entry: string | null | undefined): string | null {
   let d = (entry ?? '').trim()
@@ -63,6 +76,7 @@ export function normalizeDomain(entry: string | null | undefined): string | null
   const host = stripDot(url.hostname.toLowerCase())
   if (!host || host.includes('..')) return null
   if (!isIpHost(host) && !host.includes('.') && host !== 'localhost') return null
+  if (PUBLIC_SUFFIXES.has(host)) return null
   return host
 }
 

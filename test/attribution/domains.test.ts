@@ -41,6 +41,11 @@ describe('urlMatchesDomains (Source.domains = [example.com])', () => {
     expect(urlMatchesDomains('https://iview.abc.net.au/x', ['www.abc.net.au'])).toBe(false)
   })
 
+  it('a public suffix listed as a domain matches nothing', () => {
+    expect(urlMatchesDomains('https://evil.com.au/x', ['com.au'])).toBe(false)
+    expect(urlMatchesDomains('https://evil.com/x', ['com'])).toBe(false)
+  })
+
   it('IP hosts match exactly only', () => {
     expect(hostMatchesDomain('10.0.0.1', '10.0.0.1')).toBe(true)
     expect(hostMatchesDomain('1.10.0.0.1', '0.0.1')).toBe(false)
@@ -81,6 +86,11 @@ describe('normalizeDomain / sourceDomains', () => {
     ['nodot', null],
     ['a..b.com', null],
     ['user@example.com', null],
+    ['com', null],
+    ['com.au', null],
+    ['CO.UK.', null],
+    ['github.io', null],
+    ['abc.net.au', 'abc.net.au'],
   ])('%j → %j', (input, expected) => {
     expect(normalizeDomain(input)).toBe(expected)
   })
