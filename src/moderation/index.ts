@@ -1,1 +1,17 @@
-export {}
+/**
+ * payload-newsroom/moderation — comment moderation engine.
+ * Pure TypeScript, no Payload imports; see README.md.
+ */
+export { createModerator } from './moderator'
+export { normalizeForMatching } from './normalize'
+export { findLinks, type FoundLink } from './links'
+export {
+  REASON_CODES,
+  type ModerationInput,
+  type ModerationPolicy,
+  type ModerationReason,
+  type ModerationResult,
+  type Moderator,
+  type ReasonCode,
+  type Verdict,
+} from './types'

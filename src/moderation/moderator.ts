@@ -1,0 +1,321 @@
+import { Automaton } from './automaton'
+import { K_CJK, K_SPACE, K_WORD } from './chars'
+import { findLinks, type FoundLink } from './links'
+import {
+  SEP,
+  Stream,
+  Units,
+  buildAggressiveReading,
+  buildPlainReading,
+  buildUnits,
+  termSymbols,
+} from './normalize'
+import type {
+  ModerationInput,
+  ModerationPolicy,
+  ModerationReason,
+  ModerationResult,
+  Moderator,
+  Verdict,
+} from './types'
+
+type Category = 0 | 1 | 2 | 3
+const BANNED: Category = 0
+const SUSPECT: Category = 1
+const SPAM: Category = 2
+const ALLOW: Category = 3
+
+interface CompiledTerm {
+  term: string
+  category: Category
+}
+
+interface PatternMeta {
+  term: number // index into terms
+  length: number // symbols
+  startBoundary: boolean
+  endBoundary: boolean
+}
+
+interface Match {
+  category: Category
+  term: number
+  u0: number
+  u1: number
+  aggressive: boolean
+}
+
+class Reading {
+  readonly automaton: Automaton
+  readonly meta: PatternMeta[]
+  constructor(terms: CompiledTerm[], aggressive: boolean) {
+    const patterns: number[][] = []
+    this.meta = []
+    terms.forEach((t, i) => {
+      const { symbols, kinds } = termSymbols(t.term, aggressive)
+      if (symbols.length === 0) return
+      patterns.push(symbols)
+      this.meta.push({
+        term: i,
+        length: symbols.length,
+        startBoundary: kinds[0] === K_WORD,
+        endBoundary: kinds[kinds.length - 1] === K_WORD,
+      })
+    })
+    this.automaton = new Automaton(patterns)
+  }
+
+  /** scan a stream, pushing boundary-respecting matches */
+  collect(s: Stream, terms: CompiledTerm[], aggressive: boolean, into: Match[]): void {
+    const meta = this.meta
+    const kind = s.kind
+    const flags = s.flags
+    const m = s.m
+    this.automaton.scan(s.code, m, (pid, e) => {
+      const p = meta[pid]
+      const b = e - p.length + 1
+      if (p.startBoundary && b > 0 && kind[b - 1] === K_WORD && (flags[b] & SEP) === 0) return
+      if (p.endBoundary && e + 1 < m && kind[e + 1] === K_WORD && (flags[e + 1] & SEP) === 0) return
+      into.push({ category: terms[p.term].category, term: p.term, u0: s.u0[b], u1: s.u1[e], aggressive })
+    })
+  }
+}
+
+// scratch buffers (single-threaded; reused across calls)
+const units = new Units()
+const plain = new Stream()
+const aggressive = new Stream()
+
+const NON_ASCII = /[^\x00-\x7f]/
+const INVISIBLE_G = /[\p{Default_Ignorable_Code_Point}\p{Cf}]/gu
+
+function linkScanText(text: string): { text: string; exact: boolean } {
+  if (!NON_ASCII.test(text)) return { text, exact: true }
+  const folded = text.normalize('NFKC').replace(INVISIBLE_G, '')
+  return { text: folded, exact: folded === text }
+}
+
+const SHOUT_MIN_LETTERS = 12
+const SHOUT_RATIO = 0.7
+
+interface TextSignals {
+  shouting: boolean
+  repeated: { start: number; end: number } | null
+  contact: { start: number; end: number } | null
+}
+
+function textSignals(text: string): TextSignals {
+  let upper = 0
+  let lower = 0
+  let repeated: TextSignals['repeated'] = null
+  let contact: TextSignals['contact'] = null
+  let runStart = 0
+  let digitRun = 0
+  let digitStart = 0
+  const len = text.length
+  for (let i = 0; i < len; i++) {
+    const c = text.charCodeAt(i)
+    if (c >= 0x41 && c <= 0x5a) upper++
+    else if (c >= 0x61 && c <= 0x7a) lower++
+    else if (c > 0x7f && c < 0xd800) {
+      // other cased scripts (full-width, Cyrillic, Greek…)
+      const ch = text[i]
+      const lo = ch.toLowerCase()
+      if (lo !== ch) upper++
+      else if (ch.toUpperCase() !== ch) lower++
+    }
+    if (i > 0 && c !== text.charCodeAt(i - 1)) runStart = i
+    if (repeated === null && i - runStart + 1 >= repeatThreshold(c) && c !== 0x20) {
+      repeated = { start: runStart, end: i + 1 }
+    }
+    if (c >= 0x30 && c <= 0x39) {
+      if (digitRun === 0) digitStart = i
+      digitRun++
+    } else if (c !== 0x2d && c !== 0x20) {
+      if (digitRun >= 7 && contact === null) contact = { start: digitStart, end: i }
+      digitRun = 0
+    }
+  }
+  if (digitRun >= 7 && contact === null) contact = { start: digitStart, end: len }
+  const letters = upper + lower
+  return { shouting: letters >= SHOUT_MIN_LETTERS && upper / letters >= SHOUT_RATIO, repeated, contact }
+}
+
+function repeatThreshold(c: number): number {
+  // !!!, ???, $$$ — or a letter held down: soooooo
+  if (c === 0x21 || c === 0x3f || c === 0x24 || c === 0xff01 || c === 0xffe5 || c === 0x20ac) return 3
+  if (c === 0x2e || c === 0x2d || c === 0x3d || c === 0x5f || c === 0x2a || c === 0x7e) return 12 // ... --- === ___
+  return 5
+}
+
+class EngineModerator implements Moderator {
+  private readonly terms: CompiledTerm[] = []
+  private readonly plainReading: Reading
+  private readonly aggressiveReading: Reading
+  private readonly maxLinks: number
+  private readonly hasAllow: boolean
+  /** terms that normalise to nothing and can never match */
+  readonly ignoredTerms: string[] = []
+
+  constructor(policy: ModerationPolicy) {
+    const add = (list: string[] | undefined, category: Category) => {
+      for (const raw of list ?? []) {
+        if (typeof raw !== 'string') continue
+        const term = raw.trim()
+        if (term.length === 0) continue
+        this.terms.push({ term, category })
+      }
+    }
+    add(policy.bannedTerms, BANNED)
+    add(policy.suspectTerms, SUSPECT)
+    add(policy.spamTerms, SPAM)
+    add(policy.allowTerms, ALLOW)
+    this.hasAllow = (policy.allowTerms ?? []).length > 0
+    this.maxLinks = policy.maxLinks ?? 1
+    this.plainReading = new Reading(this.terms, false)
+    this.aggressiveReading = new Reading(this.terms, true)
+    const usable = new Set([...this.plainReading.meta, ...this.aggressiveReading.meta].map((m) => m.term))
+    this.terms.forEach((t, i) => {
+      if (!usable.has(i)) this.ignoredTerms.push(t.term)
+    })
+  }
+
+  /** all term matches in a text, allow-list applied; leaves `units` filled for `text` */
+  private matchTerms(text: string): Match[] {
+    buildUnits(text, units)
+    const matches: Match[] = []
+    buildPlainReading(units, plain)
+    this.plainReading.collect(plain, this.terms, false, matches)
+    buildAggressiveReading(units, aggressive)
+    this.aggressiveReading.collect(aggressive, this.terms, true, matches)
+    if (matches.length === 0 || !this.hasAllow) return matches
+    const allows = matches.filter((m) => m.category === ALLOW)
+    return matches.filter(
+      (m) => m.category !== ALLOW && !allows.some((a) => a.u0 <= m.u0 && m.u1 <= a.u1),
+    )
+  }
+
+  check(input: ModerationInput): ModerationResult {
+    const body = typeof input?.body === 'string' ? input.body : ''
+    const reasons: ModerationReason[] = []
+
+    // ---- terms in the body ----------------------------------------------
+    const matches = this.matchTerms(body)
+    let meaningful = false
+    for (let i = 0; i < units.n; i++) {
+      if (units.kind[i] !== K_SPACE) {
+        meaningful = true
+        break
+      }
+    }
+    if (!meaningful) {
+      return { verdict: 'reject', score: 1, reasons: [{ code: 'empty', detail: 'nothing left after normalisation' }] }
+    }
+    let banned = 0
+    let suspect = 0
+    let spam = 0
+    let plainBanned = false
+    const seen = new Set<string>()
+    for (const m of matches) {
+      const start = units.start[m.u0]
+      const end = units.end[m.u1]
+      const key = `${m.term}:${start}:${end}`
+      if (seen.has(key)) continue
+      seen.add(key)
+      const t = this.terms[m.term]
+      const code = m.category === BANNED ? 'banned_term' : m.category === SUSPECT ? 'suspect_term' : 'spam_term'
+      if (m.category === BANNED) {
+        banned++
+        if (!m.aggressive) plainBanned = true
+      } else if (m.category === SUSPECT) suspect++
+      else spam++
+      if (reasons.length < 50) {
+        reasons.push({ code, term: t.term, start, end, detail: describe(body.slice(start, end), t.term, m.aggressive) })
+      }
+    }
+    // word units outside of links, for link-only detection
+    const wordUnitStarts: number[] = []
+    for (let i = 0; i < units.n; i++) {
+      const k = units.kind[i]
+      if (k === K_WORD || k === K_CJK) wordUnitStarts.push(units.start[i])
+    }
+
+    // ---- links and spam signals --------------------------------------------
+    const scan = linkScanText(body)
+    const links: FoundLink[] = findLinks(scan.text)
+    const spamSignals: ModerationReason[] = []
+    if (links.length > 0) {
+      const offs = (l: FoundLink) => (scan.exact ? { start: l.start, end: l.end } : {})
+      if (links.length > this.maxLinks) {
+        reasons.push({ code: 'too_many_links', detail: `${links.length} links (max ${this.maxLinks})` })
+      }
+      for (const l of links) reasons.push({ code: 'link', ...offs(l), detail: l.text })
+      const obf = links.find((l) => l.obfuscated)
+      if (obf) spamSignals.push({ code: 'obfuscated_link', ...offs(obf), detail: obf.text })
+      if (scan.exact) {
+        const outside = wordUnitStarts.some((s) => !links.some((l) => s >= l.start && s < l.end))
+        if (!outside) spamSignals.push({ code: 'link_only' })
+      } else {
+        const rest = links.reduceRight((acc, l) => acc.slice(0, l.start) + acc.slice(l.end), scan.text)
+        if (!/[\p{L}\p{N}]/u.test(rest)) spamSignals.push({ code: 'link_only' })
+      }
+    }
+    const sig = textSignals(body)
+    if (sig.shouting) spamSignals.push({ code: 'shouting' })
+    if (sig.repeated) spamSignals.push({ code: 'repeated_chars', start: sig.repeated.start, end: sig.repeated.end })
+    if (sig.contact) spamSignals.push({ code: 'contact_info', start: sig.contact.start, end: sig.contact.end })
+
+    // ---- the author name -----------------------------------------------------
+    let nameBanned = false
+    let nameSpam = false
+    const name = typeof input?.authorName === 'string' ? input.authorName : ''
+    if (name.trim().length > 0) {
+      const nameMatches = this.matchTerms(name)
+      const nm = nameMatches.find((m) => m.category === BANNED) ?? nameMatches.find((m) => m.category === SPAM)
+      if (nm) {
+        const t = this.terms[nm.term]
+        if (nm.category === BANNED) {
+          nameBanned = true
+          reasons.push({ code: 'banned_term', term: t.term, detail: 'in author name' })
+        } else {
+          nameSpam = true
+          reasons.push({ code: 'spam_name', term: t.term, detail: 'spam term in author name' })
+        }
+      } else if (findLinks(linkScanText(name).text).length > 0) {
+        spamSignals.push({ code: 'spam_name', detail: 'link in author name' })
+      }
+    }
+
+    // ---- verdict ---------------------------------------------------------------
+    let verdict: Verdict
+    let score: number
+    if (banned > 0 || nameBanned) {
+      verdict = 'reject'
+      score = plainBanned ? 0.99 : 0.93
+    } else if (spam > 0 || nameSpam) {
+      verdict = 'spam'
+      score = Math.min(0.99, 0.9 + 0.03 * (links.length > 0 ? 1 : 0) + 0.02 * spamSignals.length)
+    } else if (links.length > 0 && spamSignals.length > 0) {
+      verdict = 'spam'
+      score = Math.min(0.95, 0.6 + 0.1 * spamSignals.length + 0.05 * links.length)
+    } else if (suspect > 0 || links.length > this.maxLinks || spamSignals.some((s) => s.code === 'spam_name')) {
+      verdict = 'hold'
+      score = suspect > 0 ? 0.75 : Math.min(0.9, 0.6 + 0.05 * (links.length - this.maxLinks))
+    } else {
+      verdict = 'approve'
+      score = Math.max(0.5, 0.97 - 0.1 * spamSignals.length - (links.length > 0 ? 0.05 : 0))
+    }
+    for (const s of spamSignals) reasons.push(s)
+    return { verdict, score: Math.round(score * 1000) / 1000, reasons }
+  }
+}
+
+function describe(original: string, term: string, aggressive: boolean): string {
+  if (original === term) return 'exact'
+  if (original.toLowerCase() === term.toLowerCase()) return 'case'
+  return aggressive ? `disguised (leet/repeat/joined): "${original}"` : `disguised: "${original}"`
+}
+
+export function createModerator(policy: ModerationPolicy): Moderator & { readonly ignoredTerms: string[] } {
+  return new EngineModerator(policy)
+}
