@@ -57,8 +57,12 @@ function isBareDomain(s: string): boolean {
   return slash > 0 && /^[a-z]{2,24}$/i.test(tld) && labels.every((l) => l.length >= 2)
 }
 
+/** cheap pre-check: something that could start a link is present */
+const MAYBE_LINK = /[a-z0-9\-](?:[.:]|\[|\(|\{)[a-z0-9/.:\])}]/i
+
 export function findLinks(text: string): FoundLink[] {
   const found: FoundLink[] = []
+  if (!MAYBE_LINK.test(text)) return found
   LINK_RE.lastIndex = 0
   for (let m = LINK_RE.exec(text); m !== null; m = LINK_RE.exec(text)) {
     let t = m[0]

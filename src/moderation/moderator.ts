@@ -1,15 +1,7 @@
 import { Automaton } from './automaton'
-import { K_CJK, K_SPACE, K_WORD } from './chars'
+import * as chars from './chars'
 import { findLinks, type FoundLink } from './links'
-import {
-  SEP,
-  Stream,
-  Units,
-  buildAggressiveReading,
-  buildPlainReading,
-  buildUnits,
-  termSymbols,
-} from './normalize'
+import * as norm from './normalize'
 import type {
   ModerationInput,
   ModerationPolicy,
@@ -18,6 +10,19 @@ import type {
   Moderator,
   Verdict,
 } from './types'
+
+// local copies of imported bindings (see normalize.ts)
+const K_CJK = chars.K_CJK
+const K_SPACE = chars.K_SPACE
+const K_WORD = chars.K_WORD
+const SEP = norm.SEP
+const Stream = norm.Stream
+type Stream = norm.Stream
+const Units = norm.Units
+const buildAggressiveReading = norm.buildAggressiveReading
+const buildPlainReading = norm.buildPlainReading
+const buildUnits = norm.buildUnits
+const termSymbols = norm.termSymbols
 
 type Category = 0 | 1 | 2 | 3
 const BANNED: Category = 0
@@ -86,11 +91,12 @@ const units = new Units()
 const plain = new Stream()
 const aggressive = new Stream()
 
-const NON_ASCII = /[^\x00-\x7f]/
+/** characters that NFKC or invisible-character removal would change in a link */
+const LINK_DISGUISE = /[\uff01-\uff65\u2024\ufe52\u2488-\u249b\u24b6-\u24e9\p{Default_Ignorable_Code_Point}\p{Cf}\u{1d400}-\u{1d7ff}]/u
 const INVISIBLE_G = /[\p{Default_Ignorable_Code_Point}\p{Cf}]/gu
 
-function linkScanText(text: string): { text: string; exact: boolean } {
-  if (!NON_ASCII.test(text)) return { text, exact: true }
+function linkScanText(text: string, mayBeDisguised = true): { text: string; exact: boolean } {
+  if (!mayBeDisguised || !LINK_DISGUISE.test(text)) return { text, exact: true }
   const folded = text.normalize('NFKC').replace(INVISIBLE_G, '')
   return { text: folded, exact: folded === text }
 }
@@ -109,31 +115,40 @@ function textSignals(text: string): TextSignals {
   let lower = 0
   let repeated: TextSignals['repeated'] = null
   let contact: TextSignals['contact'] = null
-  let runStart = 0
+  let prev = -1
+  let run = 0
   let digitRun = 0
   let digitStart = 0
   const len = text.length
   for (let i = 0; i < len; i++) {
     const c = text.charCodeAt(i)
-    if (c >= 0x41 && c <= 0x5a) upper++
-    else if (c >= 0x61 && c <= 0x7a) lower++
-    else if (c > 0x7f && c < 0xd800) {
-      // other cased scripts (full-width, Cyrillic, Greek…)
-      const ch = text[i]
-      const lo = ch.toLowerCase()
-      if (lo !== ch) upper++
-      else if (ch.toUpperCase() !== ch) lower++
-    }
-    if (i > 0 && c !== text.charCodeAt(i - 1)) runStart = i
-    if (repeated === null && i - runStart + 1 >= repeatThreshold(c) && c !== 0x20) {
-      repeated = { start: runStart, end: i + 1 }
-    }
-    if (c >= 0x30 && c <= 0x39) {
+    if (c >= 0x61 && c <= 0x7a) lower++
+    else if (c >= 0x41 && c <= 0x5a) upper++
+    else if (c >= 0x30 && c <= 0x39) {
       if (digitRun === 0) digitStart = i
       digitRun++
-    } else if (c !== 0x2d && c !== 0x20) {
+    } else if (c > 0x7f) {
+      if (c >= 0xff21 && c <= 0xff3a) upper++ // full-width
+      else if (c >= 0xff41 && c <= 0xff5a) lower++
+      else if (c >= 0xc0 && c < 0x530) {
+        // Latin-1, Latin Extended, Greek, Cyrillic, Armenian
+        const ch = text[i]
+        if (ch.toLowerCase() !== ch) upper++
+        else if (ch.toUpperCase() !== ch) lower++
+      }
+    }
+    if (digitRun > 0 && (c < 0x30 || c > 0x39) && c !== 0x2d && c !== 0x20) {
       if (digitRun >= 7 && contact === null) contact = { start: digitStart, end: i }
       digitRun = 0
+    }
+    if (c === prev) {
+      run++
+      if (run >= 3 && repeated === null && c !== 0x20 && run >= repeatThreshold(c)) {
+        repeated = { start: i + 1 - run, end: i + 1 }
+      }
+    } else {
+      prev = c
+      run = 1
     }
   }
   if (digitRun >= 7 && contact === null) contact = { start: digitStart, end: len }
@@ -233,15 +248,8 @@ class EngineModerator implements Moderator {
         reasons.push({ code, term: t.term, start, end, detail: describe(body.slice(start, end), t.term, m.aggressive) })
       }
     }
-    // word units outside of links, for link-only detection
-    const wordUnitStarts: number[] = []
-    for (let i = 0; i < units.n; i++) {
-      const k = units.kind[i]
-      if (k === K_WORD || k === K_CJK) wordUnitStarts.push(units.start[i])
-    }
-
     // ---- links and spam signals --------------------------------------------
-    const scan = linkScanText(body)
+    const scan = linkScanText(body, units.unusual)
     const links: FoundLink[] = findLinks(scan.text)
     const spamSignals: ModerationReason[] = []
     if (links.length > 0) {
@@ -253,7 +261,13 @@ class EngineModerator implements Moderator {
       const obf = links.find((l) => l.obfuscated)
       if (obf) spamSignals.push({ code: 'obfuscated_link', ...offs(obf), detail: obf.text })
       if (scan.exact) {
-        const outside = wordUnitStarts.some((s) => !links.some((l) => s >= l.start && s < l.end))
+        let outside = false
+        for (let i = 0; i < units.n && !outside; i++) {
+          const k = units.kind[i]
+          if (k !== K_WORD && k !== K_CJK) continue
+          const s = units.start[i]
+          if (!links.some((l) => s >= l.start && s < l.end)) outside = true
+        }
         if (!outside) spamSignals.push({ code: 'link_only' })
       } else {
         const rest = links.reduceRight((acc, l) => acc.slice(0, l.start) + acc.slice(l.end), scan.text)

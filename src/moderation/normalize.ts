@@ -23,20 +23,23 @@
  * The buffers are module-level and reused (JavaScript is single-threaded);
  * callers copy out what they keep.
  */
-import {
-  BMP_CODE,
-  BMP_KIND,
-  K_CJK,
-  K_PUNCT,
-  K_SPACE,
-  K_WORD,
-  LEET,
-  LEET_EXTRA,
-  MARKER_IGNORE,
-  MARKER_MARK,
-  bmpLookup,
-  multiLookup,
-} from './chars'
+import * as chars from './chars'
+
+// Local copies of the imported bindings: some TypeScript loaders (tsx, vitest)
+// compile imports to property getters, which would cost a call per character
+// in the loops below.
+const BMP_CODE = chars.BMP_CODE
+const BMP_KIND = chars.BMP_KIND
+const K_CJK = chars.K_CJK
+const K_PUNCT = chars.K_PUNCT
+const K_SPACE = chars.K_SPACE
+const K_WORD = chars.K_WORD
+const LEET = chars.LEET
+const LEET_EXTRA = chars.LEET_EXTRA
+const MARKER_IGNORE = chars.MARKER_IGNORE
+const MARKER_MARK = chars.MARKER_MARK
+const bmpLookup = chars.bmpLookup
+const multiLookup = chars.multiLookup
 
 export const SEP = 1
 
@@ -45,6 +48,8 @@ const MAX_GAP = 4
 
 export class Units {
   n = 0
+  /** the text had invisible characters, full-width ASCII or astral letters (links may be disguised) */
+  unusual = false
   code = new Int32Array(256)
   kind = new Uint8Array(256)
   start = new Int32Array(256)
@@ -101,6 +106,7 @@ export function buildUnits(text: string, u: Units): void {
   let start = u.start
   let end = u.end
   let n = 0
+  let unusual = false
   for (let i = 0; i < len; ) {
     let cp = text.charCodeAt(i)
     let w = 1
@@ -119,6 +125,7 @@ export function buildUnits(text: string, u: Units): void {
       k = 7 // multi / astral path
     }
     if (k <= K_PUNCT) {
+      if (cp >= 0xff0e && cp <= 0xff5a) unusual = true
       code[n] = BMP_CODE[cp]
       kind[n] = k
       start[n] = i
@@ -126,7 +133,10 @@ export function buildUnits(text: string, u: Units): void {
       n++
     } else if (k === MARKER_MARK) {
       if (n > 0) end[n - 1] = i + w
-    } else if (k !== MARKER_IGNORE) {
+    } else if (k === MARKER_IGNORE) {
+      unusual = true
+    } else {
+      unusual = true
       const r = multiLookup(cp)
       if (r.marker === MARKER_MARK) {
         if (n > 0) end[n - 1] = i + w
@@ -150,6 +160,7 @@ export function buildUnits(text: string, u: Units): void {
     i += w
   }
   u.n = n
+  u.unusual = unusual
 }
 
 /**
