@@ -137,6 +137,15 @@ export function toSimplified(cp: number): number {
   return v
 }
 
+/**
+ * Han characters that only occur as written variants of another character in
+ * abusive language (屄 for 逼, 肏 for 操); folded so one list entry covers both.
+ */
+const HAN_VARIANTS = new Map<number, number>([
+  [0x5c44, 0x903c], // 屄 → 逼
+  [0x808f, 0x64cd], // 肏 → 操
+])
+
 // ---- slow path -------------------------------------------------------------
 
 function foldChar(c: string, depth: number): string {
@@ -146,7 +155,8 @@ function foldChar(c: string, depth: number): string {
     return cp >= 0x41 && cp <= 0x5a ? String.fromCharCode(cp + 32) : c
   }
   if (RE_CJK.test(c)) {
-    return String.fromCodePoint(toSimplified(cp))
+    const simp = toSimplified(cp)
+    return String.fromCodePoint(HAN_VARIANTS.get(simp) ?? simp)
   }
   if (depth > 4) return c.toLowerCase()
   const supp = SUPPLEMENT[c]

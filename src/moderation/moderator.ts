@@ -35,7 +35,55 @@ interface CompiledTerm {
   category: Category
 }
 
+/**
+ * English inflections accepted after a Latin-script term (fucking, bitches,
+ * sluts) and compounding words accepted before it (bullshit, dipshit).
+ * Stored reversed for prefixes. Anything else glued to a term is a different
+ * word (Scunthorpe, Bitche, shiitake, Matsushita).
+ */
+const SUFFIXES = ['s', 'es', 'ed', 'er', 'ers', 'ing', 'ings', 'in', 'y', 'ies', 'z'].map(toCodes)
+const PREFIXES = ['bull', 'horse', 'dip', 'ape', 'bat', 'chicken', 'dog', 'holy', 'cluster', 'mind', 'dumb', 'jack', 'fat', 'pig', 'rat', 'cow']
+  .map((w) => toCodes([...w].reverse().join('')))
+function toCodes(w: string): number[] {
+  return [...w].map((c) => c.charCodeAt(0))
+}
+
+/**
+ * Does the word continuing from symbol `from` (direction +1 / -1) consist of
+ * exactly one of `affixes` (also in its leet/i-l skeleton and collapsed form)?
+ */
+function hasAffix(s: norm.Stream, from: number, dir: 1 | -1, affixes: number[][]): boolean {
+  const code = s.code
+  const kind = s.kind
+  const flags = s.flags
+  const m = s.m
+  outer: for (const a of affixes) {
+    let i = from
+    for (let k = 0; k < a.length; k++, i += dir) {
+      if (i < 0 || i >= m || kind[i] !== K_WORD) continue outer
+      const c = code[i]
+      const want = a[k]
+      if (c !== want && !(want === 0x6c && c === 0x69)) {
+        // the aggressive reading collapses doubles and reads l as i
+        if (k > 0 && want === a[k - 1]) {
+          i -= dir
+          continue
+        }
+        continue outer
+      }
+      // a skipped separator inside the affix ends the word
+      if (k > 0 && (dir === 1 ? flags[i] : flags[i + 1]) & SEP) continue outer
+    }
+    // the affix must end the word
+    if (i < 0 || i >= m || kind[i] !== K_WORD) return true
+    if ((dir === 1 ? flags[i] : flags[i + 1]) & SEP) return true
+  }
+  return false
+}
+
 interface PatternMeta {
+  /** all letters Latin a–z (inflections apply) */
+  latin: boolean
   term: number // index into terms
   length: number // symbols
   startBoundary: boolean
@@ -61,6 +109,7 @@ class Reading {
       if (symbols.length === 0) return
       patterns.push(symbols)
       this.meta.push({
+        latin: symbols.every((c, k) => kinds[k] !== K_WORD || (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39)),
         term: i,
         length: symbols.length,
         startBoundary: kinds[0] === K_WORD,
@@ -79,8 +128,12 @@ class Reading {
     this.automaton.scan(s.code, m, (pid, e) => {
       const p = meta[pid]
       const b = e - p.length + 1
-      if (p.startBoundary && b > 0 && kind[b - 1] === K_WORD && (flags[b] & SEP) === 0) return
-      if (p.endBoundary && e + 1 < m && kind[e + 1] === K_WORD && (flags[e + 1] & SEP) === 0) return
+      if (p.startBoundary && b > 0 && kind[b - 1] === K_WORD && (flags[b] & SEP) === 0) {
+        if (!p.latin || !hasAffix(s, b - 1, -1, PREFIXES)) return
+      }
+      if (p.endBoundary && e + 1 < m && kind[e + 1] === K_WORD && (flags[e + 1] & SEP) === 0) {
+        if (!p.latin || !hasAffix(s, e + 1, 1, SUFFIXES)) return
+      }
       into.push({ category: terms[p.term].category, term: p.term, u0: s.u0[b], u1: s.u1[e], aggressive })
     })
   }
