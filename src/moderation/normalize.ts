@@ -286,12 +286,19 @@ export function buildAggressiveReading(u: Units, s: Stream): void {
       leetCode[i] = l !== 0 ? l : c
       leetKind[i] = K_WORD
     } else if (k === K_PUNCT && leetOf(c) !== 0) {
-      // a run of leet symbols reads as letters when a letter or digit follows it
+      // a run of leet symbols reads as letters when a letter or digit follows
+      // it, or when it ends a word (cun+, a$$) — trailing exclamation marks
+      // excepted (shit!)
       let j = i + 1
       while (j < n && kind[j] === K_PUNCT && leetOf(code[j]) !== 0) j++
-      const asLetters = j < n && kind[j] === K_WORD
+      let upto = i // [i, upto) read as letters
+      if (j < n && kind[j] === K_WORD) upto = j
+      else if (i > 0 && kind[i - 1] === K_WORD) {
+        upto = j
+        while (upto > i && code[upto - 1] === 0x21) upto--
+      }
       for (let t = i; t < j; t++) {
-        if (asLetters) {
+        if (t < upto) {
           leetCode[t] = leetOf(code[t])
           leetKind[t] = K_WORD
         } else {
