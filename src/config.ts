@@ -12,6 +12,7 @@ import { zh } from '@payloadcms/translations/languages/zh'
 import { buildConfig, type CollectionConfig, type Config, type DatabaseAdapterObj, type SanitizedConfig } from 'payload'
 import sharp from 'sharp'
 
+import { keepPoolErrorsFromCrashing } from './host/database'
 import { ensureSqliteFolder, parseDatabaseUri, type DatabaseChoice } from './database'
 import { newsroomPlugin, type NewsroomPluginOptions } from './index'
 
@@ -96,6 +97,7 @@ export const createNewsroomConfig = (options: NewsroomAppOptions): Promise<Sanit
     telemetry: false,
     logger: { options: { level: (process.env.LOG_LEVEL as 'info') || 'info' } },
     plugins: [newsroomPlugin(options.plugin)],
+    onInit: async (payload) => keepPoolErrorsFromCrashing(payload),
   }
   return buildConfig(host)
 }

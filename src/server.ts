@@ -10,6 +10,7 @@ import { getPayload, type Payload } from 'payload'
 
 import { parseDatabaseUri } from './database'
 import { createHostApp } from './host/app'
+import { closeDatabase } from './host/database'
 import { resolvePayloadSecret } from './secret'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -58,7 +59,7 @@ const main = async () => {
     force.unref()
     server.close(async () => {
       try {
-        await (await payload()).destroy()
+        await closeDatabase(await payload())
       } catch (error) {
         console.error('payload-newsroom: closing the database failed:', error)
       }

@@ -3,6 +3,7 @@ import crypto from 'node:crypto'
 import { GRAPHQL_POST } from '@payloadcms/next/routes'
 import { getPayload, handleEndpoints, type CollectionConfig, type Payload, type SanitizedConfig } from 'payload'
 
+import { closeDatabase } from '../../src/host/database'
 import { createNewsroomConfig, type NewsroomAppOptions } from '../../src/config'
 import { createTestDatabase, type TestDatabase } from './database'
 
@@ -107,7 +108,7 @@ export const startTestApp = async (options: TestAppOptions = {}): Promise<TestAp
     graphql,
     userToken,
     close: async () => {
-      await payload.destroy()
+      await closeDatabase(payload)
       await database.drop()
     },
   }
