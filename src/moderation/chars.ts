@@ -155,6 +155,10 @@ function foldChar(c: string, depth: number): string {
     return cp >= 0x41 && cp <= 0x5a ? String.fromCharCode(cp + 32) : c
   }
   if (RE_CJK.test(c)) {
+    // Hangul syllables → conjoining jamo, kana without voicing marks, so NFC
+    // and NFD text fold alike
+    const nfd = c.normalize('NFD').replace(RE_MARKS_G, '')
+    if (nfd !== c) return foldString(nfd, depth + 1)
     const simp = toSimplified(cp)
     return String.fromCodePoint(HAN_VARIANTS.get(simp) ?? simp)
   }

@@ -158,7 +158,8 @@ const SHOUT_MIN_LETTERS = 12
 const SHOUT_RATIO = 0.7
 
 interface TextSignals {
-  shouting: boolean
+  upper: number
+  lower: number
   repeated: { start: number; end: number } | null
   contact: { start: number; end: number } | null
 }
@@ -205,8 +206,7 @@ function textSignals(text: string): TextSignals {
     }
   }
   if (digitRun >= 7 && contact === null) contact = { start: digitStart, end: len }
-  const letters = upper + lower
-  return { shouting: letters >= SHOUT_MIN_LETTERS && upper / letters >= SHOUT_RATIO, repeated, contact }
+  return { upper, lower, repeated, contact }
 }
 
 function repeatThreshold(c: number): number {
@@ -328,7 +328,16 @@ class EngineModerator implements Moderator {
       }
     }
     const sig = textSignals(body)
-    if (sig.shouting) spamSignals.push({ code: 'shouting' })
+    if (scan.exact) {
+      // letters inside links do not count towards shouting
+      for (const l of links) {
+        const inLink = textSignals(body.slice(l.start, l.end))
+        sig.upper -= inLink.upper
+        sig.lower -= inLink.lower
+      }
+    }
+    const letters = sig.upper + sig.lower
+    if (letters >= SHOUT_MIN_LETTERS && sig.upper / letters >= SHOUT_RATIO) spamSignals.push({ code: 'shouting' })
     if (sig.repeated) spamSignals.push({ code: 'repeated_chars', start: sig.repeated.start, end: sig.repeated.end })
     if (sig.contact) spamSignals.push({ code: 'contact_info', start: sig.contact.start, end: sig.contact.end })
 
