@@ -1,4 +1,4 @@
-import type { CollectionConfig, Config, GlobalConfig } from 'payload'
+import type { CollectionConfig, CollectionSlug, Config, GlobalConfig } from 'payload'
 
 import { Articles } from '../collections/Articles'
 import { Comments } from '../collections/Comments'
@@ -79,7 +79,7 @@ const retargetUsers = (collection: CollectionConfig, usersSlug: string): Collect
   return {
     ...collection,
     fields: collection.fields.map((field) =>
-      field.type === 'relationship' && field.relationTo === USERS_SLUG ? { ...field, relationTo: usersSlug } : field,
+      field.type === 'relationship' && field.relationTo === USERS_SLUG ? { ...field, relationTo: usersSlug as CollectionSlug } : field,
     ),
   }
 }
