@@ -301,6 +301,29 @@ class EngineModerator implements Moderator {
         reasons.push({ code, term: t.term, start, end, detail: describe(body.slice(start, end), t.term, m.aggressive) })
       }
     }
+    // ---- right-to-left override: also read the text in display order ------
+    if (body.includes('\u202e')) {
+      const { visual, origin } = displayOrder(body)
+      for (const m of this.matchTerms(visual)) {
+        let start = Infinity
+        let end = -1
+        for (let k = units.start[m.u0]; k < units.end[m.u1]; k++) {
+          start = Math.min(start, origin[k])
+          end = Math.max(end, origin[k] + 1)
+        }
+        const key = `${m.term}:${start}:${end}`
+        if (seen.has(key) || end < 0) continue
+        seen.add(key)
+        const t = this.terms[m.term]
+        if (m.category === BANNED) banned++
+        else if (m.category === SUSPECT) suspect++
+        else spam++
+        const code = m.category === BANNED ? 'banned_term' : m.category === SUSPECT ? 'suspect_term' : 'spam_term'
+        reasons.push({ code, term: t.term, start, end, detail: 'reversed by a right-to-left override' })
+      }
+      buildUnits(body, units) // restore the body's units for the checks below
+    }
+
     // ---- links and spam signals --------------------------------------------
     const scan = linkScanText(body, units.unusual)
     const links: FoundLink[] = findLinks(scan.text)
@@ -384,6 +407,40 @@ class EngineModerator implements Moderator {
     for (const s of spamSignals) reasons.push(s)
     return { verdict, score: Math.round(score * 1000) / 1000, reasons }
   }
+}
+
+/**
+ * The text as displayed when U+202E RIGHT-TO-LEFT OVERRIDE reverses a run
+ * (until U+202C POP DIRECTIONAL FORMATTING, another embedding or override, or
+ * the end of the line), with the original UTF-16 index of every visual index.
+ */
+function displayOrder(text: string): { visual: string; origin: number[] } {
+  const cps: { ch: string; at: number }[] = []
+  for (let i = 0; i < text.length; ) {
+    const cp = text.codePointAt(i)!
+    const ch = String.fromCodePoint(cp)
+    cps.push({ ch, at: i })
+    i += ch.length
+  }
+  const out: { ch: string; at: number }[] = []
+  for (let k = 0; k < cps.length; k++) {
+    if (cps[k].ch !== '\u202e') {
+      out.push(cps[k])
+      continue
+    }
+    let j = k + 1
+    while (j < cps.length && !'\u202c\u202a\u202b\u202d\u202e\n\r\u2029'.includes(cps[j].ch)) j++
+    out.push(cps[k])
+    for (let t = j - 1; t > k; t--) out.push(cps[t])
+    k = j - 1
+  }
+  let visual = ''
+  const origin: number[] = []
+  for (const { ch, at } of out) {
+    visual += ch
+    for (let u = 0; u < ch.length; u++) origin.push(at + u)
+  }
+  return { visual, origin }
 }
 
 function describe(original: string, term: string, aggressive: boolean): string {

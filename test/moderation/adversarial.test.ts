@@ -57,6 +57,12 @@ describe('adversarial inputs finish and are correct', () => {
     expect(moderator.check({ body: '\u202ewhat a bitch\u202c' }).verdict).toBe('reject')
     expect(moderator.check({ body: 'f\u2067u\u2069c\u200fk' }).verdict).toBe('reject')
     expect(moderator.check({ body: '\u202eolleh' }).verdict).toBe('approve')
+    // U+202E displays the following run reversed: "kcuf" is shown as "fuck"
+    const body = 'what a \u202ekcuf\u202c take'
+    const r = moderator.check({ body })
+    expect(r.verdict).toBe('reject')
+    expect(body.slice(r.reasons[0].start, r.reasons[0].end)).toBe('kcuf')
+    expect(moderator.check({ body: '好\u202e逼傻' }).verdict).toBe('reject')
   })
 
   it('zalgo text', () => {
