@@ -15,6 +15,7 @@ import sharp from 'sharp'
 import { keepPoolErrorsFromCrashing } from './host/database'
 import { ensureSqliteFolder, parseDatabaseUri, type DatabaseChoice } from './database'
 import { newsroomPlugin, type NewsroomPluginOptions } from './index'
+import { NEWSROOM_QUEUES } from './jobs'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -96,6 +97,13 @@ export const createNewsroomConfig = (options: NewsroomAppOptions): Promise<Sanit
     graphQL: { disablePlaygroundInProduction: true },
     telemetry: false,
     logger: { options: { level: (process.env.LOG_LEVEL as 'info') || 'info' } },
+    jobs: {
+      tasks: [],
+      // Every 10 seconds: scheduled publishing and background re-stamping should not wait a minute.
+      // Runs only in a process that starts Payload with `cron: true` (src/server.ts does).
+      autoRun: NEWSROOM_QUEUES.map((queue) => ({ cron: '*/10 * * * * *', queue, limit: 20 })),
+      deleteJobOnComplete: true,
+    },
     plugins: [newsroomPlugin(options.plugin)],
     onInit: async (payload) => keepPoolErrorsFromCrashing(payload),
   }

@@ -6,6 +6,7 @@ import { ModerationSettings } from '../collections/globals/ModerationSettings'
 import { Media } from '../collections/Media'
 import { Sources } from '../collections/Sources'
 import { Users, USERS_SLUG } from '../collections/Users'
+import { newsroomTasks } from './jobs'
 import { mergeCollection, withoutBehaviour } from './plugin/compose'
 
 /** Options of {@link newsroomPlugin}. Every option is optional. */
@@ -70,6 +71,8 @@ export const newsroomPlugin =
     config.globals = [...hostGlobals, ...globals.filter((global) => !hostGlobals.some((host) => host.slug === global.slug))]
 
     config.admin = { ...config.admin, user: config.admin?.user ?? usersSlug }
+    // Tasks are part of the schema (the jobs collection's task slugs): registered even when disabled.
+    config.jobs = { ...config.jobs, tasks: [...(config.jobs?.tasks ?? []), ...newsroomTasks] }
     return config
   }
 

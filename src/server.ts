@@ -35,7 +35,9 @@ const main = async () => {
 
   const { default: configPromise } = await import('./payload.config')
   let payloadPromise: Promise<Payload> | undefined
-  const payload = () => (payloadPromise ??= getPayload({ config: configPromise }))
+  // Background jobs (scheduled publishing, re-stamping, notifications) run here unless NEWSROOM_RUN_JOBS=false.
+  const cron = process.env.NEWSROOM_RUN_JOBS !== 'false'
+  const payload = () => (payloadPromise ??= getPayload({ config: configPromise, cron }))
   await payload()
 
   const nextApp = next({ dev, dir: root, hostname: 'localhost', port })
