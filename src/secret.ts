@@ -21,6 +21,8 @@ export const resolvePayloadSecret = (
   dataDir = path.resolve('data'),
 ): string => {
   const given = env.PAYLOAD_SECRET?.trim()
+  // `next build` loads the config to collect routes but never signs a token: it needs no real secret.
+  if (env.NEXT_PHASE === 'phase-production-build' && !given) return 'next-build-phase-has-no-secret-of-its-own'
   if (env.NODE_ENV === 'production') {
     if (!given) {
       throw new SecretError(
