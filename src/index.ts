@@ -25,6 +25,10 @@ export interface NewsroomPluginOptions {
   siteUrl?: string
   /** The publisher's name, used in credit lines of original articles and in JSON-LD. */
   siteName?: string
+  /** Absolute URL of the publisher's logo, for JSON-LD. */
+  siteLogoUrl?: string
+  /** BCP 47 language of the site (JSON-LD `inLanguage`). Default `zh-CN`. */
+  siteLanguage?: string
 }
 
 /**
@@ -71,6 +75,15 @@ export const newsroomPlugin =
     config.globals = [...hostGlobals, ...globals.filter((global) => !hostGlobals.some((host) => host.slug === global.slug))]
 
     config.admin = { ...config.admin, user: config.admin?.user ?? usersSlug }
+    config.custom = {
+      ...config.custom,
+      newsroom: {
+        siteUrl: options.siteUrl,
+        siteName: options.siteName,
+        siteLogoUrl: options.siteLogoUrl,
+        siteLanguage: options.siteLanguage,
+      },
+    }
     // Tasks are part of the schema (the jobs collection's task slugs): registered even when disabled.
     config.jobs = { ...config.jobs, tasks: [...(config.jobs?.tasks ?? []), ...newsroomTasks] }
     return config

@@ -4,6 +4,10 @@ import { articleReadAccess, articleUpdateAccess } from '../../access/articles'
 import { isEditor } from '../../access/isStaff'
 import { isEditorOrAuthor } from '../../access/publicRead'
 import { articleContentEditor } from './editor'
+import { enforcePublishGate } from '../../hooks/articles/enforcePublishGate'
+import { stampAttribution } from '../../hooks/articles/stampAttribution'
+import { uniqueSlug } from '../../hooks/uniqueSlug'
+import { articleJsonLdEndpoint } from '../../src/endpoints/articleJsonLd'
 
 export const ARTICLES_SLUG = 'articles'
 
@@ -27,6 +31,12 @@ export const Articles: CollectionConfig = {
     update: articleUpdateAccess,
     delete: isEditor,
   },
+  hooks: {
+    beforeValidate: [uniqueSlug('title')],
+    // Stamp first (so the gate sees the computed attribution), then refuse what may not be published.
+    beforeChange: [stampAttribution, enforcePublishGate],
+  },
+  endpoints: [articleJsonLdEndpoint],
   fields: [
     { name: 'title', type: 'text', required: true, maxLength: 300 },
     { name: 'slug', type: 'text', unique: true, index: true, admin: { position: 'sidebar' } },
@@ -68,8 +78,15 @@ export const Articles: CollectionConfig = {
       admin: { position: 'sidebar', readOnly: true },
     },
     {
+      name: 'statusNote',
+      type: 'text',
+      access: readOnly,
+      admin: { position: 'sidebar', readOnly: true, description: 'Why the system last changed the status.' },
+    },
+    {
       name: 'attribution',
       type: 'group',
+      access: readOnly,
       admin: { readOnly: true, description: 'Stamped from the Source on every save. Cannot be edited.' },
       fields: [
         { name: 'creditLine', type: 'text' },

@@ -2,6 +2,8 @@ import type { CollectionConfig } from 'payload'
 
 import { isEditorOrAuthor, anyone } from '../../access/publicRead'
 import { isEditor } from '../../access/isStaff'
+import { readEmbeddedCredits } from '../../hooks/media/readEmbeddedCredits'
+import { stampMediaCredit } from '../../hooks/media/stampMediaCredit'
 
 export const MEDIA_SLUG = 'media'
 
@@ -29,6 +31,9 @@ export const Media: CollectionConfig = {
       { name: 'og', width: 1200, height: 630, position: 'centre' },
     ],
     adminThumbnail: 'thumbnail',
+  },
+  hooks: {
+    beforeChange: [readEmbeddedCredits, stampMediaCredit],
   },
   fields: [
     { name: 'alt', type: 'text', required: true },

@@ -2,6 +2,9 @@ import type { CollectionConfig } from 'payload'
 
 import { anyone } from '../../access/publicRead'
 import { isEditor } from '../../access/isStaff'
+import { applySourceRules } from '../../hooks/sources/applySourceRules'
+import { queueRestamp } from '../../hooks/sources/queueRestamp'
+import { uniqueSlug } from '../../hooks/uniqueSlug'
 
 export const SOURCES_SLUG = 'sources'
 
@@ -30,6 +33,10 @@ export const Sources: CollectionConfig = {
     update: isEditor,
     delete: isEditor,
   },
+  hooks: {
+    beforeValidate: [uniqueSlug('name'), applySourceRules],
+    afterChange: [queueRestamp],
+  },
   fields: [
     { name: 'name', type: 'text', required: true, unique: true, maxLength: 120 },
     { name: 'slug', type: 'text', unique: true, index: true, admin: { position: 'sidebar' } },
@@ -55,7 +62,13 @@ export const Sources: CollectionConfig = {
         { name: 'images', type: 'checkbox' },
       ],
     },
-    { name: 'permissionEvidence', type: 'textarea' },
+    {
+      name: 'permissionEvidence',
+      type: 'textarea',
+      // Contracts and e-mails are the newsroom's business, not the public's.
+      access: { read: ({ req: { user } }) => Boolean(user) },
+      admin: { description: 'Required for "permission" and "wire": contract, e-mail or subscription that grants the rights.' },
+    },
     { name: 'copyrightHolder', type: 'text' },
     { name: 'rightsWindowDays', type: 'number', min: 1 },
     {
