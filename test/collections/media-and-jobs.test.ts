@@ -1,0 +1,101 @@
+import sharp from 'sharp'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { startTestApp, type TestApp } from '../helpers/app'
+import { haiwaiSource, republished, staff, type Newsroom } from './fixtures'
+
+let app: TestApp
+let users: Newsroom
+
+beforeAll(async () => {
+  app = await startTestApp({ label: 'media' })
+  users = await staff(app)
+})
+afterAll(async () => {
+  await app?.close()
+})
+
+/** A small JPEG carrying agency credits the way photo desks embed them: XMP (IPTC Core) and EXIF. */
+const creditedJpeg = () => {
+  const xmp = `<?xpacket begin="\uFEFF" id="W5M0MpCehiHzreSzNTczkc9d"?>
+<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:photoshop="http://ns.adobe.com/photoshop/1.0/">
+<dc:creator><rdf:Seq><rdf:li>李摄影</rdf:li></rdf:Seq></dc:creator>
+<dc:rights><rdf:Alt><rdf:li xml:lang="x-default">© 2026 Harbour Photo Agency</rdf:li></rdf:Alt></dc:rights>
+<dc:description><rdf:Alt><rdf:li xml:lang="x-default">Sydney Harbour at dawn</rdf:li></rdf:Alt></dc:description>
+<photoshop:Credit>Harbour Photo Agency</photoshop:Credit>
+</rdf:Description></rdf:RDF></x:xmpmeta><?xpacket end="w"?>`
+  return sharp({ create: { width: 1600, height: 900, channels: 3, background: '#3366aa' } })
+    .jpeg()
+    .withExif({ IFD0: { Artist: 'Li Sheying', Copyright: '(c) Harbour Photo Agency' } })
+    .withXmp(xmp)
+    .toBuffer()
+}
+
+const upload = async (data: Record<string, unknown>, name = 'harbour.jpg') => {
+  const form = new FormData()
+  form.append('file', new Blob([await creditedJpeg()], { type: 'image/jpeg' }), name)
+  form.append('_payload', JSON.stringify(data))
+  return app.rest('POST', '/api/media', { token: users.editor, form })
+}
+
+describe('media credits', () => {
+  it('fills empty credit fields from the embedded XMP/EXIF and stamps the credit line', async () => {
+    const response = await upload({ alt: '悉尼港' })
+    expect(response.status, JSON.stringify(response.body)).toBe(201)
+    const doc = response.body.doc
+    expect(doc.creator).toBe('李摄影')
+    expect(doc.copyrightNotice).toBe('© 2026 Harbour Photo Agency')
+    expect(doc.caption).toBe('Sydney Harbour at dawn')
+    expect(doc.creditLine).toBe('图片来源: 李摄影')
+    expect(doc.sizes.og).toMatchObject({ width: 1200, height: 630 })
+  })
+
+  it('never replaces what the editor typed', async () => {
+    const response = await upload({ alt: 'Harbour', creator: 'Our own photographer', caption: 'Our caption' }, 'typed.jpg')
+    expect(response.body.doc.creator).toBe('Our own photographer')
+    expect(response.body.doc.caption).toBe('Our caption')
+    expect(response.body.doc.copyrightNotice).toBe('© 2026 Harbour Photo Agency')
+  })
+
+  it('credits the source when the photo has one, and refuses media without alt text', async () => {
+    const source = await app.rest('POST', '/api/sources', { token: users.editor, body: haiwaiSource })
+    const response = await upload({ alt: 'Source photo', source: source.body.doc.id }, 'sourced.jpg')
+    expect(response.body.doc.creditLine).toBe('图片来源: 海外掘金')
+    expect(response.body.doc.license).toBe('permission')
+    const missingAlt = await upload({}, 'no-alt.jpg')
+    expect(missingAlt.status).toBe(400)
+    expect(JSON.stringify(missingAlt.body)).toMatch(/alt/)
+  })
+})
+
+describe('the rights-window job', () => {
+  it('unpublishes articles past their source rights window, recording why in the version history', async () => {
+    const source = await app.rest('POST', '/api/sources', {
+      token: users.editor,
+      body: { ...haiwaiSource, name: 'Short Rights Daily', rightsWindowDays: 2 },
+    })
+    const sourceId = source.body.doc.id
+    const old = await app.rest('POST', '/api/articles', {
+      token: users.editor,
+      body: { ...republished(sourceId, { title: 'Old story' }), _status: 'published', publishedAt: new Date(Date.now() - 3 * 86400_000).toISOString() },
+    })
+    const fresh = await app.rest('POST', '/api/articles', {
+      token: users.editor,
+      body: { ...republished(sourceId, { title: 'Fresh story' }), _status: 'published' },
+    })
+    expect(old.status, JSON.stringify(old.body)).toBe(201)
+    expect((await app.rest('GET', `/api/articles/${old.body.doc.id}`)).status).toBe(200)
+
+    await app.payload.jobs.queue({ task: 'unpublishExpiredRights' as never, input: {} as never, queue: 'newsroom' })
+    await app.payload.jobs.run({ queue: 'newsroom' })
+
+    expect((await app.rest('GET', `/api/articles/${old.body.doc.id}`)).status).toBe(404)
+    expect((await app.rest('GET', `/api/articles/${fresh.body.doc.id}`)).status).toBe(200)
+    const versions = await app.rest('GET', `/api/articles/versions?where[parent][equals]=${old.body.doc.id}&sort=-updatedAt`, {
+      token: users.editor,
+    })
+    expect(versions.body.docs[0].version._status).toBe('draft')
+    expect(versions.body.docs[0].version.statusNote).toMatch(/rights window of Short Rights Daily \(2 days\) ended/)
+  })
+})
