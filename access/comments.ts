@@ -1,11 +1,19 @@
-import type { Access, FieldAccess } from 'payload'
+import type { Access, FieldAccess, Where } from 'payload'
 
 import { MODERATION_ROLES, hasRole } from './roles'
 
-/** Moderators and admins read every comment; other staff read all too; the public approved ones only. */
+/** Logged-in newsroom users read every comment; the public approved comments of published articles only. */
 export const commentReadAccess: Access = ({ req: { user } }) => {
   if (user) return true
-  return { status: { equals: 'approved' } }
+  const approvedOfPublished: Where = { and: [{ status: { equals: 'approved' } }, { 'article._status': { equals: 'published' } }] }
+  return approvedOfPublished
+}
+
+/** Moderators and admins change any comment; another logged-in user only a comment they wrote. */
+export const commentUpdateAccess: Access = ({ req: { user } }) => {
+  if (hasRole(user, MODERATION_ROLES)) return true
+  if (user) return { authorUser: { equals: user.id } }
+  return false
 }
 
 /** Only moderators and admins decide (status, moderation, featured, reports). */

@@ -8,6 +8,7 @@ import { enforcePublishGate } from '../../hooks/articles/enforcePublishGate'
 import { stampAttribution } from '../../hooks/articles/stampAttribution'
 import { uniqueSlug } from '../../hooks/uniqueSlug'
 import { articleJsonLdEndpoint } from '../../src/endpoints/articleJsonLd'
+import { articleCommentsEndpoint } from '../../src/comments/endpoints/articleComments'
 
 export const ARTICLES_SLUG = 'articles'
 
@@ -36,7 +37,7 @@ export const Articles: CollectionConfig = {
     // Stamp first (so the gate sees the computed attribution), then refuse what may not be published.
     beforeChange: [stampAttribution, enforcePublishGate],
   },
-  endpoints: [articleJsonLdEndpoint],
+  endpoints: [articleJsonLdEndpoint, articleCommentsEndpoint],
   fields: [
     { name: 'title', type: 'text', required: true, maxLength: 300 },
     { name: 'slug', type: 'text', unique: true, index: true, admin: { position: 'sidebar' } },

@@ -1,13 +1,19 @@
 import type { CollectionConfig } from 'payload'
 
-import { commentReadAccess, moderatorField, staffField, systemOnlyField } from '../../access/comments'
+import { commentReadAccess, commentUpdateAccess, moderatorField, staffField, systemOnlyField } from '../../access/comments'
 import { isModerator } from '../../access/isStaff'
 import { anyone } from '../../access/publicRead'
+import { hidePrivateFields } from '../../hooks/comments/hidePrivateFields'
+import { moderateComment } from '../../hooks/comments/moderateComment'
+import { queueModeratorNotice } from '../../hooks/comments/queueModeratorNotice'
+import { recordDecision } from '../../hooks/comments/recordDecision'
+import { recountAfterDelete, recountComments } from '../../hooks/comments/recountComments'
+import { formTokenEndpoint } from '../../src/comments/endpoints/formToken'
+import { reportCommentEndpoint } from '../../src/comments/endpoints/reportComment'
+import { submitCommentEndpoint } from '../../src/comments/endpoints/submitComment'
+import { COMMENTS_SLUG, COMMENT_STATUSES, REPORT_REASONS } from './constants'
 
-export const COMMENTS_SLUG = 'comments'
-
-export const COMMENT_STATUSES = ['pending', 'approved', 'rejected', 'spam'] as const
-export const REPORT_REASONS = ['spam', 'abuse', 'off-topic', 'illegal', 'other'] as const
+export { COMMENTS_SLUG, COMMENT_STATUSES, REPORT_REASONS }
 
 const moderatorOnly = { create: moderatorField, update: moderatorField }
 const staffReadSystemWrite = { read: staffField, create: systemOnlyField, update: systemOnlyField }
@@ -18,26 +24,43 @@ export const Comments: CollectionConfig = {
   admin: {
     useAsTitle: 'body',
     defaultColumns: ['body', 'article', 'authorName', 'status', 'reportCount', 'createdAt'],
+    listSearchableFields: ['body', 'authorName', 'authorEmail'],
   },
   versions: { maxPerDoc: 25 },
   trash: true,
   access: {
     read: commentReadAccess,
     create: anyone,
-    update: isModerator,
+    update: commentUpdateAccess,
     delete: isModerator,
+  },
+  // The thread read (article, status, date), the duplicate check and the flood/new-commenter lookups.
+  indexes: [
+    { fields: ['article', 'status', 'createdAt'] },
+    { fields: ['parent', 'status', 'createdAt'] },
+    { fields: ['ipHash', 'createdAt'] },
+    { fields: ['article', 'fingerprint'] },
+  ],
+  endpoints: [formTokenEndpoint, submitCommentEndpoint, reportCommentEndpoint],
+  hooks: {
+    beforeChange: [moderateComment, recordDecision],
+    afterChange: [recountComments, queueModeratorNotice],
+    afterDelete: [recountAfterDelete],
+    afterRead: [hidePrivateFields],
   },
   fields: [
     { name: 'article', type: 'relationship', relationTo: 'articles', required: true, index: true },
     { name: 'parent', type: 'relationship', relationTo: 'comments', index: true },
     { name: 'authorName', type: 'text', maxLength: 60 },
-    { name: 'authorEmail', type: 'email', access: { read: staffField } },
+    { name: 'authorEmail', type: 'email', index: true, access: { read: staffField } },
     {
       name: 'authorUser',
       type: 'relationship',
       relationTo: 'users',
-      access: { create: systemOnlyField, update: systemOnlyField },
+      index: true,
+      access: { read: staffField, create: systemOnlyField, update: systemOnlyField },
     },
+    // Plain text, stored as sent; never rendered to HTML by the API.
     { name: 'body', type: 'textarea', required: true },
     {
       name: 'status',
@@ -66,7 +89,7 @@ export const Comments: CollectionConfig = {
             { name: 'detail', type: 'text' },
           ],
         },
-        { name: 'decidedBy', type: 'text' },
+        { name: 'decidedBy', type: 'text', admin: { description: '"system" or the id of the moderator' } },
         { name: 'decidedAt', type: 'date' },
         { name: 'note', type: 'textarea' },
       ],
@@ -83,9 +106,11 @@ export const Comments: CollectionConfig = {
       ],
     },
     { name: 'reportCount', type: 'number', defaultValue: 0, access: moderatorOnly },
-    { name: 'featured', type: 'checkbox', defaultValue: false, access: moderatorOnly },
+    { name: 'featured', type: 'checkbox', defaultValue: false, index: true, access: moderatorOnly },
     { name: 'ipHash', type: 'text', index: true, access: staffReadSystemWrite },
     { name: 'userAgentHash', type: 'text', access: staffReadSystemWrite },
+    // Normalised body hash for the duplicate rule.
+    { name: 'fingerprint', type: 'text', access: staffReadSystemWrite, admin: { hidden: true } },
     { name: 'editedAt', type: 'date', access: { create: systemOnlyField, update: systemOnlyField } },
   ],
 }

@@ -39,17 +39,23 @@ export interface TestAppOptions extends Partial<Omit<NewsroomAppOptions, 'databa
   collections?: CollectionConfig[]
   /** Cache key of the Payload instance; a second instance in the same test file needs its own. */
   instanceKey?: string
+  /** Use this database (e.g. another instance's `app.database`) instead of a new one; it is not dropped on close. */
+  database?: TestDatabase
+  /** Payload secret; give two instances the same one when they must hash alike. Default: random. */
+  secret?: string
 }
 
 const BASE = 'http://localhost:3000'
 
 /** Starts Payload with the newsroom plugin on a database of this test file's own. */
 export const startTestApp = async (options: TestAppOptions = {}): Promise<TestApp> => {
-  const database = await createTestDatabase(options.label)
+  const shared = options.database
+  const database = shared ?? (await createTestDatabase(options.label))
+  const { database: _database, secret, ...appOptions } = options
   const configPromise = createNewsroomConfig({
-    ...options,
+    ...appOptions,
     databaseUri: database.uri,
-    secret: crypto.randomBytes(24).toString('hex'),
+    secret: secret ?? crypto.randomBytes(24).toString('hex'),
     push: true,
     redisUrl: options.redisUrl,
   })
@@ -109,7 +115,7 @@ export const startTestApp = async (options: TestAppOptions = {}): Promise<TestAp
     userToken,
     close: async () => {
       await closeDatabase(payload)
-      await database.drop()
+      if (!shared) await database.drop()
     },
   }
 }

@@ -1,0 +1,11 @@
+import type { CollectionAfterReadHook } from 'payload'
+
+/** What anonymous callers never see, whatever the field access left behind (e.g. empty arrays). */
+export const PRIVATE_COMMENT_FIELDS = ['authorEmail', 'authorUser', 'ipHash', 'userAgentHash', 'fingerprint', 'reports', 'moderation'] as const
+
+/** afterRead: strips commenters' personal data and the moderation record for anonymous callers. */
+export const hidePrivateFields: CollectionAfterReadHook = ({ doc, req }) => {
+  if (req.user) return doc
+  for (const field of PRIVATE_COMMENT_FIELDS) delete doc[field]
+  return doc
+}

@@ -1,0 +1,318 @@
+/**
+ * The comment moderation pipeline: small named phases in order, the first decision wins (the shape of Coral
+ * Talk's pipeline and of WordPress's wp_allow_comment order). A phase returns nothing (go on), a decision
+ * (the comment is stored with that status and reason), or throws an HTTP error (nothing is stored).
+ */
+import { APIError, ValidationError, type PayloadRequest } from 'payload'
+
+import { STAFF_ROLES, hasRole } from '../../access/roles'
+import { commentMessage } from '../../src/comments/messages'
+import { countAttempt } from '../../src/comments/flood'
+import { BODY_MAX, NAME_MAX, looksLikeEmail, normalizeEmail, textLength, visibleText } from '../../src/comments/text'
+import { moderatorFor, type ModerationSettingsValues } from '../../src/comments/settings'
+import { normalizeForMatching, type ModerationReason, type ModerationResult } from '../../src/moderation'
+
+export type CommentStatus = 'pending' | 'approved' | 'rejected' | 'spam'
+
+export interface Decision {
+  status: CommentStatus
+  /** reason code of the deciding phase (`approved`, `staff`, `blocked_author`, `banned_term`, …) */
+  code: string
+  reasons?: ModerationReason[]
+}
+
+export interface PipelineInput {
+  req: PayloadRequest
+  operation: 'create' | 'update'
+  /** the comment as it will be stored (incoming data over the original) */
+  draft: {
+    article?: number | string
+    parent?: number | string | null
+    body?: string
+    authorName?: string | null
+    authorEmail?: string | null
+  }
+  /** the stored comment on update */
+  originalId?: number | string
+  settings: ModerationSettingsValues
+  ipHash?: string
+  userId?: number | string
+  /** bot signals from the submit endpoint (honeypot filled, submitted faster than allowed) */
+  signals?: { honeypot?: boolean; tooFast?: boolean }
+  now: Date
+}
+
+export interface PipelineState extends PipelineInput {
+  isStaff: boolean
+  email?: string
+  /** the engine's result, computed once */
+  engine?: ModerationResult
+  /** fingerprint of the normalised body for duplicate detection */
+  fingerprint: string
+  /** parent after the depth rule */
+  parent?: number | string | null
+}
+
+type Phase = (state: PipelineState) => Promise<Decision | void> | Decision | void
+
+const idOf = (value: unknown): number | string | undefined => {
+  if (value && typeof value === 'object' && 'id' in value) return (value as { id: number | string }).id
+  return typeof value === 'number' || typeof value === 'string' ? value : undefined
+}
+
+const fieldError = (state: PipelineState, path: string, code: string, vars: Record<string, unknown> = {}) =>
+  new ValidationError({ collection: 'comments', errors: [{ path, message: commentMessage(code, state.req, vars) }], req: state.req })
+
+/** An HTTP refusal: nothing is stored; `data.code` is the stable reason code. */
+export class CommentRefusal extends APIError<{ code: string; retryAfter?: number }> {
+  constructor(state: PipelineState, status: number, code: string, vars: Record<string, unknown> = {}) {
+    super(commentMessage(code, state.req, vars), status, { code, ...vars }, true)
+  }
+}
+
+/** Replies nest at most this many levels below a top-level comment (level 0). */
+export const MAX_REPLY_LEVEL = 5
+const DUPLICATE_WINDOW_MS = 24 * 60 * 60 * 1000
+
+// 1. length and emptiness → 400 naming the field
+export const checkLength: Phase = (state) => {
+  const { draft, settings } = state
+  if (draft.article === undefined || draft.article === null || draft.article === '') {
+    throw fieldError(state, 'article', 'comment.article.required')
+  }
+  const body = visibleText(draft.body)
+  if (!body) throw fieldError(state, 'body', 'comment.body.required')
+  if (textLength(body) > BODY_MAX) throw fieldError(state, 'body', 'comment.body.too_long', { max: BODY_MAX })
+  if (!state.userId || draft.authorName) {
+    const name = visibleText(draft.authorName)
+    if (!name && !state.userId) throw fieldError(state, 'authorName', 'comment.authorName.required')
+    if (textLength(name) > NAME_MAX) throw fieldError(state, 'authorName', 'comment.authorName.too_long', { max: NAME_MAX })
+  }
+  if (draft.authorEmail && !looksLikeEmail(String(draft.authorEmail).trim())) {
+    throw fieldError(state, 'authorEmail', 'comment.authorEmail.invalid')
+  }
+  if (settings.requireEmail && !state.userId && !draft.authorEmail) {
+    throw fieldError(state, 'authorEmail', 'comment.authorEmail.required')
+  }
+}
+
+// 2. article open: published, allowComments, before commentsCloseAt / closeAfterDays → 403
+export const checkArticleOpen: Phase = async (state) => {
+  const { req, draft, settings, now } = state
+  const article = (await req.payload
+    .findByID({
+      collection: 'articles',
+      id: idOf(draft.article)!,
+      depth: 0,
+      req,
+      overrideAccess: true,
+      disableErrors: true,
+      select: { _status: true, allowComments: true, commentsCloseAt: true, publishedAt: true, createdAt: true },
+    } as any)
+    .catch(() => null)) as Record<string, any> | null
+  if (!article) throw fieldError(state, 'article', 'article.not_found')
+  if (article._status !== 'published') throw new CommentRefusal(state, 403, 'article.not_published')
+  if (article.allowComments === false) throw new CommentRefusal(state, 403, 'article.comments_disabled')
+  if (article.commentsCloseAt && new Date(article.commentsCloseAt).getTime() <= now.getTime()) {
+    throw new CommentRefusal(state, 403, 'article.closed')
+  }
+  const published = article.publishedAt ?? article.createdAt
+  if (settings.closeAfterDays && published) {
+    const closes = new Date(published).getTime() + settings.closeAfterDays * 86_400_000
+    if (closes <= now.getTime()) throw new CommentRefusal(state, 403, 'article.closed')
+  }
+}
+
+// 3. parent valid: same article and approved → 400; too deep → attach at the deepest allowed level
+export const checkParent: Phase = async (state) => {
+  const { req, draft } = state
+  const parentId = idOf(draft.parent)
+  state.parent = parentId ?? null
+  if (parentId === undefined) return
+  if (state.originalId !== undefined && String(parentId) === String(state.originalId)) {
+    throw fieldError(state, 'parent', 'comment.parent.invalid')
+  }
+  const chain: Array<{ id: number | string; article: unknown; status: string; parent: unknown }> = []
+  let next: number | string | undefined = parentId
+  // Walk up to the top-level comment (bounded: stored threads are at most MAX_REPLY_LEVEL + 1 deep).
+  while (next !== undefined && chain.length <= MAX_REPLY_LEVEL + 1) {
+    const doc = (await req.payload
+      .findByID({
+        collection: 'comments',
+        id: next,
+        depth: 0,
+        req,
+        overrideAccess: true,
+        disableErrors: true,
+        select: { article: true, status: true, parent: true },
+      } as any)
+      .catch(() => null)) as any
+    if (!doc) break
+    chain.push(doc)
+    next = idOf(doc.parent)
+  }
+  const parent = chain[0]
+  if (!parent || String(idOf(parent.article)) !== String(idOf(draft.article)) || parent.status !== 'approved') {
+    throw fieldError(state, 'parent', 'comment.parent.invalid')
+  }
+  // chain[i] sits at level chain.length - 1 - i; the new reply would sit at chain.length.
+  if (chain.length > MAX_REPLY_LEVEL) {
+    state.parent = chain[chain.length - MAX_REPLY_LEVEL]!.id
+  }
+}
+
+// 4. duplicate: same normalised body, same email or ipHash, same article, within 24 hours → 409
+export const checkDuplicate: Phase = async (state) => {
+  const { req, draft, now } = state
+  const who: any[] = []
+  if (state.email) who.push({ authorEmail: { equals: state.email } })
+  if (state.ipHash) who.push({ ipHash: { equals: state.ipHash } })
+  if (state.userId !== undefined) who.push({ authorUser: { equals: state.userId } })
+  if (!who.length) return
+  const and: any[] = [
+    { article: { equals: idOf(draft.article) } },
+    { fingerprint: { equals: state.fingerprint } },
+    { createdAt: { greater_than: new Date(now.getTime() - DUPLICATE_WINDOW_MS).toISOString() } },
+    { or: who },
+  ]
+  if (state.originalId !== undefined) and.push({ id: { not_equals: state.originalId } })
+  const { totalDocs } = await req.payload.count({ collection: 'comments', where: { and }, req, overrideAccess: true })
+  if (totalDocs > 0) throw new CommentRefusal(state, 409, 'comment.duplicate')
+}
+
+// 5. flood: more than floodLimitPerMinute from one ipHash (or user) → 429 with Retry-After; staff exempt
+export const checkFlood: Phase = async (state) => {
+  if (state.isStaff || state.operation !== 'create') return
+  const who = state.userId !== undefined ? `user:${state.userId}` : state.ipHash ? `ip:${state.ipHash}` : undefined
+  if (!who) return
+  const { count, retryAfter } = await countAttempt(state.req.payload.kv as any, who, state.now.getTime())
+  if (count > state.settings.floodLimitPerMinute) {
+    const headers = state.req.responseHeaders ?? new Headers()
+    headers.set('Retry-After', String(retryAfter))
+    state.req.responseHeaders = headers
+    throw new CommentRefusal(state, 429, 'comment.flood', { seconds: retryAfter })
+  }
+}
+
+// Bot signals of the submit form (honeypot, too fast) → spam, kept for review
+export const checkBotSignals: Phase = (state) => {
+  if (state.signals?.honeypot) return { status: 'spam', code: 'honeypot' }
+  if (state.signals?.tooFast) return { status: 'spam', code: 'too_fast' }
+}
+
+// 6. blocked author (email or ipHash) → rejected
+export const checkBlockedAuthor: Phase = (state) => {
+  const blocked = state.settings.blockedAuthors
+  if (!blocked.length) return
+  if ((state.email && blocked.includes(state.email)) || (state.ipHash && blocked.includes(state.ipHash.toLowerCase()))) {
+    return { status: 'rejected', code: 'blocked_author' }
+  }
+}
+
+// 7. staff (admin, editor, moderator) → approved
+export const approveStaff: Phase = (state) => {
+  if (state.isStaff) return { status: 'approved', code: 'staff' }
+}
+
+const engineFor = (state: PipelineState): ModerationResult => {
+  if (!state.engine) {
+    state.engine = moderatorFor(state.settings).check({
+      body: String(state.draft.body ?? ''),
+      authorName: state.draft.authorName ?? undefined,
+      authorEmail: state.email,
+    })
+  }
+  return state.engine
+}
+
+// 8. engine verdict: banned → rejected, spam → spam, suspect or too many links → pending
+export const checkEngine: Phase = (state) => {
+  const result = engineFor(state)
+  const first = (codes: string[]) => result.reasons.find((reason) => codes.includes(reason.code))?.code
+  switch (result.verdict) {
+    case 'reject':
+      return { status: 'rejected', code: first(['banned_term', 'empty']) ?? 'banned_term' }
+    case 'spam':
+      return { status: 'spam', code: first(['spam_term', 'spam_name']) ?? 'spam_signal' }
+    case 'hold':
+      return { status: 'pending', code: first(['suspect_term', 'too_many_links']) ?? 'suspect_term' }
+    default:
+      return undefined
+  }
+}
+
+// 9. new commenter: no earlier approved comment from this email / ipHash / user → pending
+export const checkNewCommenter: Phase = async (state) => {
+  if (!state.settings.holdNewCommenters) return
+  const who: any[] = []
+  if (state.email) who.push({ authorEmail: { equals: state.email } })
+  else if (state.ipHash) who.push({ ipHash: { equals: state.ipHash } })
+  if (state.userId !== undefined) who.push({ authorUser: { equals: state.userId } })
+  if (who.length) {
+    const and: any[] = [{ status: { equals: 'approved' } }, { or: who }]
+    if (state.originalId !== undefined) and.push({ id: { not_equals: state.originalId } })
+    const { totalDocs } = await state.req.payload.count({ collection: 'comments', where: { and }, req: state.req, overrideAccess: true })
+    if (totalDocs > 0) return
+  }
+  return { status: 'pending', code: 'new_commenter' }
+}
+
+// 10. pre-moderation → pending
+export const checkPreModeration: Phase = (state) => {
+  if (state.settings.mode === 'pre') return { status: 'pending', code: 'pre_moderation' }
+}
+
+// 11. otherwise approved
+export const approve: Phase = () => ({ status: 'approved', code: 'approved' })
+
+/** The phases, in order. */
+export const PHASES: ReadonlyArray<[name: string, phase: Phase]> = [
+  ['length', checkLength],
+  ['articleOpen', checkArticleOpen],
+  ['parent', checkParent],
+  ['duplicate', checkDuplicate],
+  ['flood', checkFlood],
+  ['botSignals', checkBotSignals],
+  ['blockedAuthor', checkBlockedAuthor],
+  ['staff', approveStaff],
+  ['engine', checkEngine],
+  ['newCommenter', checkNewCommenter],
+  ['preModeration', checkPreModeration],
+  ['approve', approve],
+]
+
+/** Fingerprint of a body for duplicate detection: the engine's normal form, whitespace-free. */
+export const bodyFingerprint = (body: unknown): string => {
+  const normal = normalizeForMatching(String(body ?? '')).replace(/\s+/g, '')
+  return normal || visibleText(body)
+}
+
+export interface PipelineOutcome {
+  decision: Decision
+  state: PipelineState
+}
+
+/** Runs the phases; the first decision wins. Throws the HTTP refusals of phases 1–5. */
+export const runPipeline = async (input: PipelineInput): Promise<PipelineOutcome> => {
+  const state: PipelineState = {
+    ...input,
+    isStaff: hasRole(input.req.user as any, STAFF_ROLES),
+    email: normalizeEmail(input.draft.authorEmail),
+    fingerprint: bodyFingerprint(input.draft.body),
+    parent: idOf(input.draft.parent) ?? null,
+  }
+  for (const [, phase] of PHASES) {
+    const decision = await phase(state)
+    if (decision) {
+      // Engine findings are kept with any decision, so moderators see every signal.
+      const engine = state.isStaff && decision.code === 'staff' ? undefined : engineFor(state)
+      const reasons = [
+        { code: decision.code } as ModerationReason,
+        ...(engine?.reasons ?? []).filter((reason) => reason.code !== decision.code || reason.term),
+      ]
+      return { decision: { ...decision, reasons }, state }
+    }
+  }
+  /* c8 ignore next */
+  throw new Error('comment pipeline ended without a decision')
+}

@@ -1,0 +1,78 @@
+import { addDataAndFileToRequest, ValidationError, type Endpoint, type PayloadRequest } from 'payload'
+
+import { STAFF_ROLES, hasRole } from '../../../access/roles'
+import type { CommentContext } from '../../../hooks/comments/context'
+import { loadModerationSettings } from '../../../hooks/comments/settings'
+import { readFormToken } from '../identity'
+import { commentMessage } from '../messages'
+
+/** Name of the honeypot field a site renders hidden; people leave it empty, form-filling bots do not. */
+export const HONEYPOT_FIELD = 'website'
+/** Name of the form token field (from `GET /api/comments/form-token`). */
+export const FORM_TOKEN_FIELD = 'formToken'
+const TOKEN_MAX_AGE_MS = 24 * 60 * 60 * 1000
+
+/** What a reader is told: spam is answered as "waiting for review". */
+export const readerOutcome = (status: string, code: string, req: PayloadRequest) => {
+  if (status === 'approved') return { status: 'approved', code: 'comment.approved', message: commentMessage('comment.approved', req) }
+  if (status === 'rejected') {
+    const key = `comment.rejected.${code}`
+    return { status: 'rejected', code: key, message: commentMessage(key, req) }
+  }
+  return { status: 'pending', code: 'comment.pending', message: commentMessage('comment.pending', req) }
+}
+
+/**
+ * `POST /api/comments`: the reader's submit. Checks the honeypot and the form token (when the settings ask for
+ * them), then creates the comment through the Local API with the caller's access (field access discards what
+ * guests may not set; the pipeline runs in the collection's hooks), and answers in the reader's words.
+ */
+export const submitCommentEndpoint: Endpoint = {
+  path: '/',
+  method: 'post',
+  handler: async (req) => {
+    await addDataAndFileToRequest(req)
+    const data: Record<string, unknown> = { ...((req.data as Record<string, unknown>) ?? {}) }
+    const honeypotValue = data[HONEYPOT_FIELD]
+    const token = data[FORM_TOKEN_FIELD]
+    delete data[HONEYPOT_FIELD]
+    delete data[FORM_TOKEN_FIELD]
+
+    const isStaff = hasRole(req.user as any, STAFF_ROLES)
+    const signals: NonNullable<CommentContext['commentSignals']> = {}
+    if (!isStaff) {
+      const settings = await loadModerationSettings(req)
+      if (settings.honeypot && typeof honeypotValue === 'string' && honeypotValue.trim() !== '') signals.honeypot = true
+      if (settings.minSecondsToSubmit > 0) {
+        const issued = readFormToken(req.payload.secret, token)
+        const age = issued === undefined ? undefined : Date.now() - issued
+        if (age === undefined || age > TOKEN_MAX_AGE_MS || age < -60_000) {
+          throw new ValidationError({
+            collection: 'comments',
+            errors: [{ path: FORM_TOKEN_FIELD, message: commentMessage('comment.formToken.missing', req) }],
+            req,
+          })
+        }
+        if (age < settings.minSecondsToSubmit * 1000) signals.tooFast = true
+      }
+    }
+
+    const context: CommentContext = { commentSignals: signals }
+    const depth = Number(req.searchParams?.get('depth') ?? 0)
+    const doc = (await req.payload.create({
+      collection: 'comments',
+      data: data as any,
+      depth: Number.isFinite(depth) ? Math.min(depth, 2) : 0,
+      overrideAccess: false,
+      user: req.user ?? undefined,
+      req,
+      context,
+    } as any)) as Record<string, any>
+
+    const decision = (req.context as CommentContext).commentDecision ?? { status: doc.status, code: doc.status }
+    const outcome = readerOutcome(decision.status, decision.code, req)
+    // Guests never learn that a comment was taken for spam.
+    if (!isStaff && doc.status === 'spam') doc.status = 'pending'
+    return Response.json({ doc, message: outcome.message, outcome }, { status: 201 })
+  },
+}

@@ -1,0 +1,53 @@
+/**
+ * Per-minute counters for the flood rule, in Payload's KV store. With the Redis KV adapter the count is an
+ * atomic INCR shared by every instance; with another store (the database KV by default) get+set is
+ * serialised per key inside this process.
+ */
+type KVLike = {
+  get<T>(key: string): Promise<T | null>
+  set(key: string, value: unknown): Promise<void>
+  delete(key: string): Promise<void>
+  redisClient?: { multi(): { incr(key: string): any; pexpire(key: string, ms: number): any; exec(): Promise<any> } }
+  keyPrefix?: string
+}
+
+export const FLOOD_WINDOW_MS = 60_000
+
+const chains = new Map<string, Promise<unknown>>()
+const serialised = <T>(key: string, task: () => Promise<T>): Promise<T> => {
+  const previous = chains.get(key) ?? Promise.resolve()
+  const next = previous.then(task, task)
+  const tail = next.catch(() => undefined)
+  chains.set(key, tail)
+  void tail.then(() => {
+    if (chains.get(key) === tail) chains.delete(key)
+  })
+  return next
+}
+
+export interface FloodCount {
+  /** attempts in the current window, this one included */
+  count: number
+  /** seconds until the window ends */
+  retryAfter: number
+}
+
+/** Counts one attempt by `who` in the current one-minute window. */
+export const countAttempt = async (kv: KVLike, who: string, now = Date.now()): Promise<FloodCount> => {
+  const window = Math.floor(now / FLOOD_WINDOW_MS)
+  const key = `flood:${who}:${window}`
+  const retryAfter = Math.max(1, Math.ceil(((window + 1) * FLOOD_WINDOW_MS - now) / 1000))
+  if (kv.redisClient) {
+    const full = `${kv.keyPrefix ?? ''}${key}`
+    const results = await kv.redisClient.multi().incr(full).pexpire(full, FLOOD_WINDOW_MS * 2).exec()
+    const [error, value] = results[0] as [Error | null, number]
+    if (error) throw error
+    return { count: Number(value), retryAfter }
+  }
+  return serialised(key, async () => {
+    const count = ((await kv.get<number>(key)) ?? 0) + 1
+    await kv.set(key, count)
+    if (count === 1) await kv.delete(`flood:${who}:${window - 1}`).catch(() => undefined)
+    return { count, retryAfter }
+  })
+}
