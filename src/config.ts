@@ -13,6 +13,8 @@ import { buildConfig, type CollectionConfig, type Config, type DatabaseAdapterOb
 import sharp from 'sharp'
 
 import { keepPoolErrorsFromCrashing } from './host/database'
+import { migrations as postgresMigrations } from './migrations/postgres'
+import { migrations as sqliteMigrations } from './migrations/sqlite'
 import { ensureSqliteFolder, parseDatabaseUri, type DatabaseChoice } from './database'
 import { newsroomPlugin, type NewsroomPluginOptions } from './index'
 import { NEWSROOM_QUEUES } from './jobs'
@@ -44,12 +46,15 @@ export const databaseAdapterFor = (choice: DatabaseChoice, push?: boolean): Data
         wal: true,
         busyTimeout: 10_000,
         migrationDir: path.resolve(dirname, 'migrations/sqlite'),
+        // Production never pushes the schema: it applies the committed migrations on start.
+        prodMigrations: sqliteMigrations,
       })
     case 'postgres':
       return postgresAdapter({
         pool: { connectionString: choice.url, connectionTimeoutMillis: 5000 },
         push,
         migrationDir: path.resolve(dirname, 'migrations/postgres'),
+        prodMigrations: postgresMigrations,
       })
     case 'mongodb':
       return mongooseAdapter({
@@ -93,7 +98,8 @@ export const createNewsroomConfig = (options: NewsroomAppOptions): Promise<Sanit
       supportedLanguages: { en, zh },
     },
     sharp,
-    typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
+    // Types are generated on demand (npm run generate:types), not by every dev start or test run.
+    typescript: { outputFile: path.resolve(dirname, 'payload-types.ts'), autoGenerate: false },
     graphQL: { disablePlaygroundInProduction: true },
     telemetry: false,
     logger: { options: { level: (process.env.LOG_LEVEL as 'info') || 'info' } },
