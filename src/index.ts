@@ -6,6 +6,7 @@ import { ModerationSettings } from '../collections/globals/ModerationSettings'
 import { Media } from '../collections/Media'
 import { Sources } from '../collections/Sources'
 import { Users, USERS_SLUG } from '../collections/Users'
+import { decorateForAdmin } from './admin/decorate'
 import { newsroomTasks } from './jobs'
 import { mergeCollection, withoutBehaviour } from './plugin/compose'
 
@@ -86,7 +87,8 @@ export const newsroomPlugin =
     }
     // Tasks are part of the schema (the jobs collection's task slugs): registered even when disabled.
     config.jobs = { ...config.jobs, tasks: [...(config.jobs?.tasks ?? []), ...newsroomTasks] }
-    return config
+    // Labels (en + zh) and the `newsroom` translations always; list columns and admin components unless disabled.
+    return decorateForAdmin(config, { disabled: options.disabled, usersSlug, siteUrl: options.siteUrl, siteName: options.siteName })
   }
 
 /** Points our relationships to the users collection the host chose. */
