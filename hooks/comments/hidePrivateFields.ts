@@ -5,7 +5,8 @@ export const PRIVATE_COMMENT_FIELDS = ['authorEmail', 'authorUser', 'ipHash', 'u
 
 /** afterRead: strips commenters' personal data and the moderation record for anonymous callers. */
 export const hidePrivateFields: CollectionAfterReadHook = ({ doc, req }) => {
-  if (req.user) return doc
+  // The server's own Local API calls (no HTTP caller) see everything.
+  if (req.user || req.payloadAPI === 'local') return doc
   for (const field of PRIVATE_COMMENT_FIELDS) delete doc[field]
   return doc
 }

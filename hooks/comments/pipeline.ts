@@ -3,6 +3,8 @@
  * Talk's pipeline and of WordPress's wp_allow_comment order). A phase returns nothing (go on), a decision
  * (the comment is stored with that status and reason), or throws an HTTP error (nothing is stored).
  */
+import crypto from 'node:crypto'
+
 import { APIError, ValidationError, type PayloadRequest } from 'payload'
 
 import { STAFF_ROLES, hasRole } from '../../access/roles'
@@ -281,10 +283,15 @@ export const PHASES: ReadonlyArray<[name: string, phase: Phase]> = [
   ['approve', approve],
 ]
 
-/** Fingerprint of a body for duplicate detection: the engine's normal form, whitespace-free. */
+/**
+ * Fingerprint of a body for duplicate detection: the engine's normal form (case, width, look-alikes, traditional
+ * → simplified folded) with only letters and digits kept, so spacing and punctuation do not make a new comment.
+ */
 export const bodyFingerprint = (body: unknown): string => {
-  const normal = normalizeForMatching(String(body ?? '')).replace(/\s+/g, '')
-  return normal || visibleText(body)
+  const normal = normalizeForMatching(String(body ?? ''))
+  const letters = normal.replace(/[^\p{L}\p{N}]+/gu, '')
+  const kept = letters || normal.replace(/\s+/g, '') || visibleText(body)
+  return crypto.createHash('sha256').update(kept).digest('hex').slice(0, 32)
 }
 
 export interface PipelineOutcome {

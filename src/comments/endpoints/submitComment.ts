@@ -69,7 +69,7 @@ export const submitCommentEndpoint: Endpoint = {
       context,
     } as any)) as Record<string, any>
 
-    const decision = (req.context as CommentContext).commentDecision ?? { status: doc.status, code: doc.status }
+    const decision = context.commentDecision ?? (req.context as CommentContext).commentDecision ?? { status: doc.status, code: doc.status }
     const outcome = readerOutcome(decision.status, decision.code, req)
     // Guests never learn that a comment was taken for spam.
     if (!isStaff && doc.status === 'spam') doc.status = 'pending'
