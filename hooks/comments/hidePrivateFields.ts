@@ -4,9 +4,9 @@ import type { CollectionAfterReadHook } from 'payload'
 export const PRIVATE_COMMENT_FIELDS = ['authorEmail', 'authorUser', 'ipHash', 'userAgentHash', 'fingerprint', 'reports', 'moderation'] as const
 
 /** afterRead: strips commenters' personal data and the moderation record for anonymous callers. */
-export const hidePrivateFields: CollectionAfterReadHook = ({ doc, req }) => {
-  // The server's own Local API calls (no HTTP caller) see everything.
-  if (req.user || req.payloadAPI === 'local') return doc
+export const hidePrivateFields: CollectionAfterReadHook = ({ doc, req, overrideAccess }) => {
+  // The server's own calls (Local API, or overrideAccess inside an endpoint) see everything.
+  if (req.user || overrideAccess || req.payloadAPI === 'local') return doc
   for (const field of PRIVATE_COMMENT_FIELDS) delete doc[field]
   return doc
 }
