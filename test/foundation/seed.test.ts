@@ -1,0 +1,39 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { seed } from '../../src/seed'
+import { startTestApp, type TestApp } from '../helpers/app'
+
+let app: TestApp
+
+beforeAll(async () => {
+  app = await startTestApp({ label: 'seed' })
+})
+afterAll(async () => {
+  await app?.close()
+})
+
+describe('npm run seed', () => {
+  it('creates demo data in every state, and changes nothing when run again', async () => {
+    const first = await seed(app.payload, { passwords: { admin: 'admin-password-1' } })
+    expect(first.counts).toEqual({ users: 3, sources: 2, media: 2, articles: 4, comments: 8 })
+    const again = await seed(app.payload)
+    expect(again.counts).toEqual({ users: 0, sources: 0, media: 0, articles: 0, comments: 0 })
+    expect(again.users.every((user) => user.password === null)).toBe(true)
+
+    const statuses = await app.payload.find({ collection: 'comments', limit: 100, overrideAccess: true, depth: 0 })
+    expect(new Set(statuses.docs.map((comment) => comment.status))).toEqual(new Set(['approved', 'pending', 'rejected', 'spam']))
+  })
+
+  it('lets the printed admin log in, and sites read published Chinese and English articles with credits', async () => {
+    const login = await app.rest('POST', '/api/users/login', { body: { email: 'admin@newsroom.local', password: 'admin-password-1' } })
+    expect(login.status).toBe(200)
+    expect(login.body.user.roles).toContain('admin')
+    const articles = await app.rest('GET', '/api/articles?limit=10&sort=createdAt')
+    expect(articles.body.totalDocs).toBe(4)
+    const rba = articles.body.docs.find((doc: any) => doc.title.startsWith('澳洲央行'))
+    expect(rba.attribution.creditLine).toBe('来源: 海外掘金 · 原文链接')
+    expect(rba.slug).toMatch(/^ao-zhou-yang-hang/)
+    const approved = await app.rest('GET', `/api/comments?where[article][equals]=${rba.id}`)
+    expect(rba.commentCount).toBe(approved.body.totalDocs)
+  })
+})
