@@ -49,6 +49,8 @@ const main = async () => {
     console.log(`payload-newsroom ${dev ? 'development' : 'production'} server on http://localhost:${port}/admin`)
   })
 
+  server.on('error', (error) => fail(`cannot listen on ${hostname}:${port}: ${error.message}`))
+
   let stopping = false
   const shutdown = (signal: string) => {
     if (stopping) return
