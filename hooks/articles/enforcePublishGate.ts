@@ -4,11 +4,16 @@ import { checkImagePermissions, checkPublishGate, numberImages, type Failure, ty
 import { EDITORIAL_ROLES, hasRole } from '../../access/roles'
 import { loadSource } from './loadSource'
 
-/** A failure in the editor's language: `newsroom:gate.<code>` when translated, else the English message. */
-const translate = (req: PayloadRequest, failure: Failure): string => {
+/**
+ * A failure in the editor's language. English uses the module's own message, which names the specifics
+ * (the domains expected, the source); other languages use `newsroom:gate.<code>`, plus the image's name.
+ */
+const translate = (req: PayloadRequest, failure: Failure & { imageName?: string }): string => {
+  if ((req.i18n?.language ?? 'en') === 'en') return failure.message
   const key = `newsroom:gate.${failure.code}`
   const translated = req.t ? (req.t as (key: string, vars?: Record<string, unknown>) => string)(key, { ...failure }) : key
-  return translated && translated !== key && !translated.endsWith(failure.code) ? translated : failure.message
+  if (!translated || translated === key || translated.endsWith(failure.code)) return failure.message
+  return failure.imageName ? `${translated}（${failure.imageName}）` : translated
 }
 
 const mediaIdOf = (value: unknown): number | string | null => {
@@ -56,7 +61,12 @@ export const enforcePublishGate: CollectionBeforeChangeHook = async ({ data, ori
   }
   const article = { ...originalDoc, ...data }
   const source = await loadSource(req, article.source)
-  const failures = [...checkPublishGate(article, source, new Date()), ...checkImagePermissions(await imagesOf(req, article))]
+  const images = await imagesOf(req, article)
+  const imageName = new Map(images.map((image) => [String(image.id), image.filename || image.alt || String(image.id)]))
+  const failures = [
+    ...checkPublishGate(article, source, new Date()),
+    ...checkImagePermissions(images).map((failure) => ({ ...failure, imageName: imageName.get(String(failure.imageId)) })),
+  ]
   if (failures.length > 0) {
     throw new ValidationError(
       {

@@ -112,6 +112,18 @@ describe('the publish gate, over REST', () => {
     expect(again.body.doc.publishedAt).toBe(firstPublishedAt)
   })
 
+  it("answers in the editor's language: Chinese for a zh browser", async () => {
+    const response = await app.rest('POST', '/api/articles', {
+      token: users.editor,
+      headers: { 'Accept-Language': 'zh-CN,zh;q=0.9' },
+      body: { title: '缺来源', origin: 'republished', _status: 'published' },
+    })
+    expect(response.status).toBe(400)
+    const messages = errorsOf(response.body).map((error) => error.message)
+    expect(messages).toContain('请选择这篇稿件的来源。')
+    expect(messages).toContain('请填写原文链接。')
+  })
+
   it('original articles publish without a source', async () => {
     const response = await publish({ title: 'Our own reporting', origin: 'original' })
     expect(response.status).toBe(201)
