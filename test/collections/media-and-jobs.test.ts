@@ -99,3 +99,32 @@ describe('the rights-window job', () => {
     expect(versions.body.docs[0].version.statusNote).toMatch(/rights window of Short Rights Daily \(2 days\) ended/)
   })
 })
+
+describe('scheduled publishing', () => {
+  it('a scheduled publish job stamps attribution and passes the same gate', async () => {
+    const source = await app.rest('POST', '/api/sources', { token: users.editor, body: { ...haiwaiSource, name: 'Scheduled Source' } })
+    const ready = await app.rest('POST', '/api/articles?draft=true', {
+      token: users.editor,
+      body: { ...republished(source.body.doc.id, { title: 'Scheduled and ready' }), _status: 'draft' },
+    })
+    const embargoed = await app.rest('POST', '/api/articles?draft=true', {
+      token: users.editor,
+      body: { ...republished(source.body.doc.id, { title: 'Scheduled but embargoed' }), embargoedUntil: '2999-01-01T00:00:00.000Z', _status: 'draft' },
+    })
+    for (const id of [ready.body.doc.id, embargoed.body.doc.id]) {
+      await app.payload.jobs.queue({
+        task: 'schedulePublish',
+        input: { type: 'publish', doc: { relationTo: 'articles', value: String(id) } } as never,
+        waitUntil: new Date(Date.now() - 1000),
+      })
+    }
+    await app.payload.jobs.run()
+
+    const published = await app.rest('GET', `/api/articles/${ready.body.doc.id}`)
+    expect(published.status).toBe(200)
+    expect(published.body._status).toBe('published')
+    expect(published.body.publishedAt).toBeTruthy()
+    expect(published.body.attribution.creditLine).toMatch(/^来源: Scheduled Source/)
+    expect((await app.rest('GET', `/api/articles/${embargoed.body.doc.id}`)).status).toBe(404)
+  })
+})
