@@ -5,6 +5,7 @@ import { isEditor } from '../../access/isStaff'
 import { isEditorOrAuthor } from '../../access/publicRead'
 import { articleContentEditor } from './editor'
 import { enforcePublishGate } from '../../hooks/articles/enforcePublishGate'
+import { numberFigures } from '../../hooks/articles/figures'
 import { stampAttribution } from '../../hooks/articles/stampAttribution'
 import { uniqueSlug } from '../../hooks/uniqueSlug'
 import { articleJsonLdEndpoint } from '../../src/endpoints/articleJsonLd'
@@ -43,6 +44,13 @@ export const Articles: CollectionConfig = {
     { name: 'slug', type: 'text', unique: true, index: true, admin: { position: 'sidebar' } },
     { name: 'excerpt', type: 'textarea' },
     { name: 'content', type: 'richText', editor: articleContentEditor },
+    {
+      name: 'figures',
+      type: 'json',
+      virtual: true,
+      admin: { hidden: true },
+      hooks: { afterRead: [numberFigures] },
+    },
     { name: 'heroImage', type: 'upload', relationTo: 'media' },
     { name: 'authors', type: 'text', admin: { description: 'Byline as printed.' } },
     {

@@ -33,6 +33,12 @@ describe('npm run seed', () => {
     const rba = articles.body.docs.find((doc: any) => doc.title.startsWith('澳洲央行'))
     expect(rba.attribution.creditLine).toBe('来源: 海外掘金 · 原文链接')
     expect(rba.slug).toMatch(/^ao-zhou-yang-hang/)
+    // Photos in the body, numbered in reading order for "图 1, 图 2…".
+    expect(rba.figures.map((figure: any) => [figure.number, figure.label, figure.caption])).toEqual([
+      [1, '图 1', '澳洲储备银行大楼'],
+      [2, '图 2', '悉尼港的清晨'],
+    ])
+    expect(rba.figures[0].media).toBeTruthy()
     const approved = await app.rest('GET', `/api/comments?where[article][equals]=${rba.id}`)
     expect(rba.commentCount).toBe(approved.body.totalDocs)
   })
