@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { anyone } from '../../access/publicRead'
+import { LICENSES, SEO_POLICIES } from '../../src/attribution'
 import { isEditor } from '../../access/isStaff'
 import { applySourceRules } from '../../hooks/sources/applySourceRules'
 import { queueRestamp } from '../../hooks/sources/queueRestamp'
@@ -8,17 +9,6 @@ import { uniqueSlug } from '../../hooks/uniqueSlug'
 
 export const SOURCES_SLUG = 'sources'
 
-export const LICENSE_OPTIONS = [
-  'all-rights-reserved',
-  'permission',
-  'wire',
-  'cc-by',
-  'cc-by-sa',
-  'cc-by-nd',
-  'cc-by-nc',
-  'cc-by-nc-nd',
-  'public-domain',
-] as const
 
 /** An outlet whose stories or photos we republish, and the terms we may use them under. */
 export const Sources: CollectionConfig = {
@@ -49,7 +39,7 @@ export const Sources: CollectionConfig = {
       type: 'select',
       required: true,
       defaultValue: 'all-rights-reserved',
-      options: LICENSE_OPTIONS.map((value) => ({ label: value, value })),
+      options: LICENSES.map((value) => ({ label: value, value })),
     },
     { name: 'licenseUrl', type: 'text' },
     {
@@ -75,7 +65,7 @@ export const Sources: CollectionConfig = {
       name: 'seoPolicy',
       type: 'select',
       defaultValue: 'canonical-self',
-      options: ['canonical-self', 'canonical-original', 'noindex-news'].map((value) => ({ label: value, value })),
+      options: SEO_POLICIES.map((value) => ({ label: value, value })),
     },
     { name: 'active', type: 'checkbox', defaultValue: true },
   ],
