@@ -28,6 +28,10 @@ export const Comments: CollectionConfig = {
   },
   versions: { maxPerDoc: 25 },
   trash: true,
+  // Payload's edit-lock check runs outside the update's transaction (a second pool connection per update),
+  // which starves the PostgreSQL pool when moderators decide many comments at once. Decisions are single
+  // field changes recorded in the version history, so edit locks are not needed here.
+  lockDocuments: false,
   access: {
     read: commentReadAccess,
     create: anyone,

@@ -80,7 +80,8 @@ export const moderateComment: CollectionBeforeChangeHook = async ({ data, origin
     settings,
     ipHash,
     userId: fromUser?.id,
-    signals: flags.commentSignals,
+    form: flags.formSubmission,
+    floodCount: flags.floodCount,
     now,
   })
   data.parent = state.parent ?? null

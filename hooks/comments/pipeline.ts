@@ -10,6 +10,7 @@ import { APIError, ValidationError, type PayloadRequest } from 'payload'
 import { STAFF_ROLES, hasRole } from '../../access/roles'
 import { commentMessage } from '../../src/comments/messages'
 import { countAttempt } from '../../src/comments/flood'
+import { readFormToken } from '../../src/comments/identity'
 import { BODY_MAX, NAME_MAX, looksLikeEmail, normalizeEmail, textLength, visibleText } from '../../src/comments/text'
 import { moderatorFor, type ModerationSettingsValues } from '../../src/comments/settings'
 import { normalizeForMatching, type ModerationReason, type ModerationResult } from '../../src/moderation'
@@ -39,8 +40,10 @@ export interface PipelineInput {
   settings: ModerationSettingsValues
   ipHash?: string
   userId?: number | string
-  /** bot signals from the submit endpoint (honeypot filled, submitted faster than allowed) */
-  signals?: { honeypot?: boolean; tooFast?: boolean }
+  /** honeypot value and form token from the submit endpoint (absent for Local API / GraphQL writes) */
+  form?: { honeypot?: unknown; token?: unknown; receivedAt: number }
+  /** the attempt as already counted by the submit endpoint (outside the transaction) */
+  floodCount?: { count: number; retryAfter: number }
   now: Date
 }
 
@@ -53,6 +56,8 @@ export interface PipelineState extends PipelineInput {
   fingerprint: string
   /** parent after the depth rule */
   parent?: number | string | null
+  /** the form token says the form was sent sooner than minSecondsToSubmit */
+  tooFast?: boolean
 }
 
 type Phase = (state: PipelineState) => Promise<Decision | void> | Decision | void
@@ -75,6 +80,7 @@ export class CommentRefusal extends APIError<{ code: string; retryAfter?: number
 /** Replies nest at most this many levels below a top-level comment (level 0). */
 export const MAX_REPLY_LEVEL = 5
 const DUPLICATE_WINDOW_MS = 24 * 60 * 60 * 1000
+const FORM_TOKEN_MAX_AGE_MS = 24 * 60 * 60 * 1000
 
 // 1. length and emptiness → 400 naming the field
 export const checkLength: Phase = (state) => {
@@ -95,6 +101,12 @@ export const checkLength: Phase = (state) => {
   }
   if (settings.requireEmail && !state.userId && !draft.authorEmail) {
     throw fieldError(state, 'authorEmail', 'comment.authorEmail.required')
+  }
+  if (state.form && !state.isStaff && settings.minSecondsToSubmit > 0) {
+    const issued = readFormToken(state.req.payload.secret, state.form.token)
+    const age = issued === undefined ? undefined : state.form.receivedAt - issued
+    if (age === undefined || age > FORM_TOKEN_MAX_AGE_MS || age < -60_000) throw fieldError(state, 'formToken', 'comment.formToken.missing')
+    state.tooFast = age < settings.minSecondsToSubmit * 1000
   }
 }
 
@@ -185,9 +197,9 @@ export const checkDuplicate: Phase = async (state) => {
 // 5. flood: more than floodLimitPerMinute from one ipHash (or user) → 429 with Retry-After; staff exempt
 export const checkFlood: Phase = async (state) => {
   if (state.isStaff || state.operation !== 'create') return
-  const who = state.userId !== undefined ? `user:${state.userId}` : state.ipHash ? `ip:${state.ipHash}` : undefined
+  const who = floodKey(state.userId, state.ipHash)
   if (!who) return
-  const { count, retryAfter } = await countAttempt(state.req.payload.kv as any, who, state.now.getTime())
+  const { count, retryAfter } = state.floodCount ?? (await countAttempt(state.req.payload.kv as any, who, state.now.getTime()))
   if (count > state.settings.floodLimitPerMinute) {
     const headers = state.req.responseHeaders ?? new Headers()
     headers.set('Retry-After', String(retryAfter))
@@ -196,10 +208,16 @@ export const checkFlood: Phase = async (state) => {
   }
 }
 
+/** Whom the flood rule counts: the logged-in user, else the hashed address. */
+export const floodKey = (userId: number | string | undefined, ipHash: string | undefined) =>
+  userId !== undefined ? `user:${userId}` : ipHash ? `ip:${ipHash}` : undefined
+
 // Bot signals of the submit form (honeypot, too fast) → spam, kept for review
 export const checkBotSignals: Phase = (state) => {
-  if (state.signals?.honeypot) return { status: 'spam', code: 'honeypot' }
-  if (state.signals?.tooFast) return { status: 'spam', code: 'too_fast' }
+  if (!state.form || state.isStaff) return
+  const trap = state.form.honeypot
+  if (state.settings.honeypot && typeof trap === 'string' && trap.trim() !== '') return { status: 'spam', code: 'honeypot' }
+  if (state.tooFast) return { status: 'spam', code: 'too_fast' }
 }
 
 // 6. blocked author (email or ipHash) → rejected

@@ -5,7 +5,7 @@ import type { PayloadRequest, Where } from 'payload'
  * writes them straight through the adapter (no article version, no article hooks), in `req`'s transaction.
  *
  * Exact under concurrency:
- * - PostgreSQL: the article row is locked (`FOR UPDATE`) before counting, so two transactions recount one
+ * - PostgreSQL: the article row is locked (`FOR NO KEY UPDATE`) before counting, so two transactions recount one
  *   after the other and the second sees the first's committed comments (READ COMMITTED takes a fresh snapshot
  *   per statement).
  * - SQLite (no transactions in this adapter setup; writes are serialised by the file lock): count-and-write is
@@ -25,7 +25,9 @@ export const serialisedInProcess = <T>(key: string, task: () => Promise<T>): Pro
 }
 
 /**
- * PostgreSQL: locks a collection's row (`select … for update`) in `req`'s transaction until it commits.
+ * PostgreSQL: locks a collection's row in `req`'s transaction until it commits. `for no key update` (the lock an
+ * UPDATE of non-key columns takes) rather than `for update`: inserting a comment or a comment version takes
+ * `for key share` on the article through the foreign key, which `for update` would conflict with (deadlock).
  * Returns false where there is nothing to lock with (SQLite here, or no transaction).
  */
 export const lockRow = async (req: PayloadRequest, slug: string, id: number | string): Promise<boolean> => {
@@ -36,7 +38,7 @@ export const lockRow = async (req: PayloadRequest, slug: string, id: number | st
   const { sql } = await import('@payloadcms/db-postgres')
   const table = db.tableNameMap?.get?.(slug.replace(/-/g, '_')) ?? slug.replace(/-/g, '_')
   const qualified = db.schemaName ? sql`${sql.identifier(db.schemaName)}.${sql.identifier(table)}` : sql.identifier(table)
-  await session.db.execute(sql`select id from ${qualified} where id = ${id} for update`)
+  await session.db.execute(sql`select id from ${qualified} where id = ${id} for no key update`)
   return true
 }
 
@@ -65,7 +67,32 @@ const countAndWrite = async (req: PayloadRequest, articleId: number | string) =>
   return { commentCount: totalDocs, lastCommentAt }
 }
 
+/**
+ * PostgreSQL, after the lock: one statement counts and writes (a fresh snapshot, taken after the lock was granted),
+ * so the lock is held for two round trips instead of four.
+ */
+const countAndWriteInSql = async (req: PayloadRequest, articleId: number | string): Promise<boolean> => {
+  const db = req.payload.db as any
+  const session = req.transactionID ? db.sessions?.[await req.transactionID] : undefined
+  const comments = db.tables?.comments
+  const articles = db.tables?.articles
+  if (!session?.db || !comments?.article || !comments?.deletedAt || !articles?.commentCount || !articles?.lastCommentAt) return false
+  const { sql } = await import('@payloadcms/db-postgres')
+  const visible = sql`${comments.article} = ${articleId} and ${comments.status} = 'approved' and ${comments.deletedAt} is null`
+  await session.db
+    .update(articles)
+    .set({
+      commentCount: sql`(select count(*) from ${comments} where ${visible})`,
+      lastCommentAt: sql`(select max(${comments.createdAt}) from ${comments} where ${visible})`,
+    })
+    .where(sql`${articles.id} = ${articleId}`)
+  return true
+}
+
 export const recountArticleComments = async (req: PayloadRequest, articleId: number | string) => {
-  if (await lockRow(req, 'articles', articleId)) return countAndWrite(req, articleId)
+  if (await lockRow(req, 'articles', articleId)) {
+    if (await countAndWriteInSql(req, articleId)) return
+    return countAndWrite(req, articleId)
+  }
   return serialisedInProcess(`article:${articleId}`, () => countAndWrite(req, articleId))
 }

@@ -1,16 +1,17 @@
-import { addDataAndFileToRequest, ValidationError, type Endpoint, type PayloadRequest } from 'payload'
+import { addDataAndFileToRequest, type Endpoint, type PayloadRequest } from 'payload'
 
 import { STAFF_ROLES, hasRole } from '../../../access/roles'
 import type { CommentContext } from '../../../hooks/comments/context'
-import { loadModerationSettings } from '../../../hooks/comments/settings'
-import { readFormToken } from '../identity'
+import { floodKey } from '../../../hooks/comments/pipeline'
+import { admitSubmission } from '../admission'
+import { countAttempt } from '../flood'
+import { requestFingerprints } from '../identity'
 import { commentMessage } from '../messages'
 
 /** Name of the honeypot field a site renders hidden; people leave it empty, form-filling bots do not. */
 export const HONEYPOT_FIELD = 'website'
 /** Name of the form token field (from `GET /api/comments/form-token`). */
 export const FORM_TOKEN_FIELD = 'formToken'
-const TOKEN_MAX_AGE_MS = 24 * 60 * 60 * 1000
 
 /** What a reader is told: spam is answered as "waiting for review". */
 export const readerOutcome = (status: string, code: string, req: PayloadRequest) => {
@@ -23,8 +24,8 @@ export const readerOutcome = (status: string, code: string, req: PayloadRequest)
 }
 
 /**
- * `POST /api/comments`: the reader's submit. Checks the honeypot and the form token (when the settings ask for
- * them), then creates the comment through the Local API with the caller's access (field access discards what
+ * `POST /api/comments`: the reader's submit. Takes the honeypot field and the form token out of the data (the
+ * pipeline judges them when the settings ask for them), counts the attempt for the flood rule, then creates the comment through the Local API with the caller's access (field access discards what
  * guests may not set; the pipeline runs in the collection's hooks), and answers in the reader's words.
  */
 export const submitCommentEndpoint: Endpoint = {
@@ -39,27 +40,16 @@ export const submitCommentEndpoint: Endpoint = {
     delete data[FORM_TOKEN_FIELD]
 
     const isStaff = hasRole(req.user as any, STAFF_ROLES)
-    const signals: NonNullable<CommentContext['commentSignals']> = {}
+    // The honeypot and the token are judged in the pipeline, against the settings it reads anyway.
+    const context: CommentContext = { formSubmission: { honeypot: honeypotValue, token, receivedAt: Date.now() } }
+    // Count the attempt for the flood rule here, before the create opens its transaction: the database KV store
+    // works outside transactions, and taking a second pool connection while holding one starves the pool.
     if (!isStaff) {
-      const settings = await loadModerationSettings(req)
-      if (settings.honeypot && typeof honeypotValue === 'string' && honeypotValue.trim() !== '') signals.honeypot = true
-      if (settings.minSecondsToSubmit > 0) {
-        const issued = readFormToken(req.payload.secret, token)
-        const age = issued === undefined ? undefined : Date.now() - issued
-        if (age === undefined || age > TOKEN_MAX_AGE_MS || age < -60_000) {
-          throw new ValidationError({
-            collection: 'comments',
-            errors: [{ path: FORM_TOKEN_FIELD, message: commentMessage('comment.formToken.missing', req) }],
-            req,
-          })
-        }
-        if (age < settings.minSecondsToSubmit * 1000) signals.tooFast = true
-      }
+      const who = floodKey(req.user ? (req.user as { id: number | string }).id : undefined, requestFingerprints(req as any).ipHash)
+      if (who) context.floodCount = await countAttempt(req.payload.kv as any, who)
     }
-
-    const context: CommentContext = { commentSignals: signals }
     const depth = Number(req.searchParams?.get('depth') ?? 0)
-    const doc = (await req.payload.create({
+    const doc = (await admitSubmission(req.payload.db as any, () => req.payload.create({
       collection: 'comments',
       data: data as any,
       depth: Number.isFinite(depth) ? Math.min(depth, 2) : 0,
@@ -67,7 +57,7 @@ export const submitCommentEndpoint: Endpoint = {
       user: req.user ?? undefined,
       req,
       context,
-    } as any)) as Record<string, any>
+    } as any))) as Record<string, any>
 
     const decision = context.commentDecision ?? (req.context as CommentContext).commentDecision ?? { status: doc.status, code: doc.status }
     const outcome = readerOutcome(decision.status, decision.code, req)
