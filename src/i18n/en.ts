@@ -43,6 +43,7 @@ export const en = {
   'field.articles.slug': 'Slug',
   'field.articles.excerpt': 'Excerpt',
   'field.articles.content': 'Content',
+  'field.articles.figures': 'Figures',
   'field.articles.heroImage': 'Hero image',
   'field.articles.authors': 'Byline',
   'description.articles.authors': 'Byline as printed.',

@@ -30,6 +30,7 @@ export const zh: NewsroomDictionary = {
   'field.articles.slug': '网址别名',
   'field.articles.excerpt': '摘要',
   'field.articles.content': '正文',
+  'field.articles.figures': '图片编号',
   'field.articles.heroImage': '题图',
   'field.articles.authors': '署名',
   'description.articles.authors': '按刊登时的署名填写。',
