@@ -38,10 +38,12 @@ export const Comments: CollectionConfig = {
     update: commentUpdateAccess,
     delete: isModerator,
   },
-  // The thread read (article, status, date), the duplicate check and the flood/new-commenter lookups.
+  // Thread read: top-level comments of an article (article, parent null, status, date) and replies by parent;
+  // recount (article, status, date); duplicate check (article, fingerprint); new-commenter lookups (ipHash, date).
   indexes: [
-    { fields: ['article', 'status', 'createdAt'] },
+    { fields: ['article', 'parent', 'status', 'createdAt'] },
     { fields: ['parent', 'status', 'createdAt'] },
+    { fields: ['article', 'status', 'createdAt'] },
     { fields: ['ipHash', 'createdAt'] },
     { fields: ['article', 'fingerprint'] },
   ],
@@ -54,7 +56,7 @@ export const Comments: CollectionConfig = {
   },
   fields: [
     { name: 'article', type: 'relationship', relationTo: 'articles', required: true, index: true },
-    { name: 'parent', type: 'relationship', relationTo: 'comments', index: true },
+    { name: 'parent', type: 'relationship', relationTo: 'comments' },
     { name: 'authorName', type: 'text', maxLength: 60 },
     { name: 'authorEmail', type: 'email', index: true, access: { read: staffField } },
     {
@@ -110,7 +112,7 @@ export const Comments: CollectionConfig = {
       ],
     },
     { name: 'reportCount', type: 'number', defaultValue: 0, access: moderatorOnly },
-    { name: 'featured', type: 'checkbox', defaultValue: false, index: true, access: moderatorOnly },
+    { name: 'featured', type: 'checkbox', defaultValue: false, access: moderatorOnly },
     { name: 'ipHash', type: 'text', index: true, access: staffReadSystemWrite },
     { name: 'userAgentHash', type: 'text', access: staffReadSystemWrite },
     // Normalised body hash for the duplicate rule.

@@ -45,7 +45,8 @@ export const approvedThread = async (
     const replies = await req.payload.find({
       collection: 'comments',
       where: { and: [{ parent: { in: [...byId.keys()] } }, { status: { equals: 'approved' } }] },
-      sort: 'createdAt',
+      // (parent, date) is the order of the (parent, status, createdAt) index: no sort step, no table scan.
+      sort: ['parent', 'createdAt'],
       limit: MAX_REPLIES_PER_LEVEL,
       pagination: false,
       depth: 0,

@@ -1,0 +1,51 @@
+/**
+ * The HTTP stack the API benchmark measures: the Express host of `npm start` (helmet, body limits, trust proxy)
+ * with Payload's REST handler (`handleEndpoints`) in place of Next's route layer. Everything below Next — REST
+ * routing, access, hooks, the pipeline, the database — is the production code path.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { Readable } from 'node:stream'
+
+import { handleEndpoints, type Payload, type SanitizedConfig } from 'payload'
+
+import { createHostApp } from '../../src/host/app'
+
+const toRequest = (req: IncomingMessage, base: string): Request => {
+  const headers = new Headers()
+  for (const [key, value] of Object.entries(req.headers)) {
+    if (Array.isArray(value)) value.forEach((item) => headers.append(key, item))
+    else if (value !== undefined) headers.set(key, value)
+  }
+  const hasBody = req.method !== 'GET' && req.method !== 'HEAD'
+  return new Request(new URL(req.url ?? '/', base), {
+    method: req.method,
+    headers,
+    body: hasBody ? (Readable.toWeb(req) as ReadableStream) : undefined,
+    // @ts-expect-error Node's fetch needs this for streamed bodies
+    duplex: hasBody ? 'half' : undefined,
+  })
+}
+
+const send = async (response: Response, res: ServerResponse) => {
+  res.statusCode = response.status
+  response.headers.forEach((value, key) => res.setHeader(key, value))
+  res.end(Buffer.from(await response.arrayBuffer()))
+}
+
+export const startApiServer = async (config: Promise<SanitizedConfig>, payload: Payload) => {
+  const app = createHostApp({
+    getPayload: async () => payload,
+    nextHandler: async (req, res) => {
+      const response = await handleEndpoints({ config, request: toRequest(req, 'http://127.0.0.1') } as Parameters<typeof handleEndpoints>[0])
+      await send(response, res)
+    },
+  })
+  const server = app.listen(0, '127.0.0.1')
+  await new Promise<void>((resolve) => server.once('listening', () => resolve()))
+  const { port } = server.address() as AddressInfo
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  }
+}
