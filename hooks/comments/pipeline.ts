@@ -113,15 +113,13 @@ export const checkLength: Phase = (state) => {
 // 2. article open: published, allowComments, before commentsCloseAt / closeAfterDays → 403
 export const checkArticleOpen: Phase = async (state) => {
   const { req, draft, settings, now } = state
-  const article = (await req.payload
-    .findByID({
+  // Adapter-level reads in the request's transaction: no hooks or access to run for a lookup.
+  const article = (await req.payload.db
+    .findOne({
       collection: 'articles',
-      id: idOf(draft.article)!,
-      depth: 0,
-      req,
-      overrideAccess: true,
-      disableErrors: true,
+      where: { id: { equals: idOf(draft.article)! } },
       select: { _status: true, allowComments: true, commentsCloseAt: true, publishedAt: true, createdAt: true },
+      req,
     } as any)
     .catch(() => null)) as Record<string, any> | null
   if (!article) throw fieldError(state, 'article', 'article.not_found')
@@ -150,15 +148,12 @@ export const checkParent: Phase = async (state) => {
   let next: number | string | undefined = parentId
   // Walk up to the top-level comment (bounded: stored threads are at most MAX_REPLY_LEVEL + 1 deep).
   while (next !== undefined && chain.length <= MAX_REPLY_LEVEL + 1) {
-    const doc = (await req.payload
-      .findByID({
+    const doc = (await req.payload.db
+      .findOne({
         collection: 'comments',
-        id: next,
-        depth: 0,
-        req,
-        overrideAccess: true,
-        disableErrors: true,
+        where: { and: [{ id: { equals: next } }, { deletedAt: { exists: false } }] },
         select: { article: true, status: true, parent: true },
+        req,
       } as any)
       .catch(() => null)) as any
     if (!doc) break
@@ -190,7 +185,8 @@ export const checkDuplicate: Phase = async (state) => {
     { or: who },
   ]
   if (state.originalId !== undefined) and.push({ id: { not_equals: state.originalId } })
-  const { totalDocs } = await req.payload.count({ collection: 'comments', where: { and }, req, overrideAccess: true })
+  and.push({ deletedAt: { exists: false } })
+  const { totalDocs } = await req.payload.db.count({ collection: 'comments', where: { and }, req })
   if (totalDocs > 0) throw new CommentRefusal(state, 409, 'comment.duplicate')
 }
 
@@ -269,9 +265,9 @@ export const checkNewCommenter: Phase = async (state) => {
   else if (state.ipHash) who.push({ ipHash: { equals: state.ipHash } })
   if (state.userId !== undefined) who.push({ authorUser: { equals: state.userId } })
   if (who.length) {
-    const and: any[] = [{ status: { equals: 'approved' } }, { or: who }]
+    const and: any[] = [{ status: { equals: 'approved' } }, { or: who }, { deletedAt: { exists: false } }]
     if (state.originalId !== undefined) and.push({ id: { not_equals: state.originalId } })
-    const { totalDocs } = await state.req.payload.count({ collection: 'comments', where: { and }, req: state.req, overrideAccess: true })
+    const { totalDocs } = await state.req.payload.db.count({ collection: 'comments', where: { and }, req: state.req })
     if (totalDocs > 0) return
   }
   return { status: 'pending', code: 'new_commenter' }
@@ -331,10 +327,9 @@ export const runPipeline = async (input: PipelineInput): Promise<PipelineOutcome
     if (decision) {
       // Engine findings are kept with any decision, so moderators see every signal.
       const engine = state.isStaff && decision.code === 'staff' ? undefined : engineFor(state)
-      const reasons = [
-        { code: decision.code } as ModerationReason,
-        ...(engine?.reasons ?? []).filter((reason) => reason.code !== decision.code || reason.term),
-      ]
+      const signals = (engine?.reasons ?? []).filter((reason) => reason.code !== decision.code || reason.term)
+      // A plain approval has nothing to explain; every other decision leads with its own code.
+      const reasons = decision.code === 'approved' ? signals : [{ code: decision.code } as ModerationReason, ...signals]
       return { decision: { ...decision, reasons }, state }
     }
   }

@@ -8,8 +8,9 @@ import type { PayloadRequest, Where } from 'payload'
  * - PostgreSQL: the article row is locked (`FOR NO KEY UPDATE`) before counting, so two transactions recount one
  *   after the other and the second sees the first's committed comments (READ COMMITTED takes a fresh snapshot
  *   per statement).
- * - SQLite (no transactions in this adapter setup; writes are serialised by the file lock): count-and-write is
- *   serialised per article inside the process, so the last recount always runs after the last change.
+ * - SQLite: one UPDATE … SET commentCount = (SELECT count(*) …) statement, atomic under the file's write lock, so the
+ *   last change's recount sees every change before it (also across processes sharing the file).
+ * - Other adapters: count, then write, serialised per article inside this process.
  */
 const chains = new Map<string, Promise<unknown>>()
 /** Runs tasks with the same key one after the other inside this process. */
@@ -68,18 +69,21 @@ const countAndWrite = async (req: PayloadRequest, articleId: number | string) =>
 }
 
 /**
- * PostgreSQL, after the lock: one statement counts and writes (a fresh snapshot, taken after the lock was granted),
- * so the lock is held for two round trips instead of four.
+ * SQL adapters: one UPDATE counts and writes. On PostgreSQL it runs after the lock, so its snapshot (taken when the
+ * statement starts) includes every comment committed before; on SQLite a single statement is atomic under the
+ * database's write lock. Returns false when the adapter is not one of these (then the generic path runs).
  */
 const countAndWriteInSql = async (req: PayloadRequest, articleId: number | string): Promise<boolean> => {
   const db = req.payload.db as any
+  if (db.name !== 'postgres' && db.name !== 'sqlite') return false
   const session = req.transactionID ? db.sessions?.[await req.transactionID] : undefined
+  const target = session?.db ?? (db.name === 'sqlite' ? db.drizzle : undefined)
   const comments = db.tables?.comments
   const articles = db.tables?.articles
-  if (!session?.db || !comments?.article || !comments?.deletedAt || !articles?.commentCount || !articles?.lastCommentAt) return false
+  if (!target || !comments?.article || !comments?.deletedAt || !articles?.commentCount || !articles?.lastCommentAt) return false
   const { sql } = await import('@payloadcms/db-postgres')
   const visible = sql`${comments.article} = ${articleId} and ${comments.status} = 'approved' and ${comments.deletedAt} is null`
-  await session.db
+  await target
     .update(articles)
     .set({
       commentCount: sql`(select count(*) from ${comments} where ${visible})`,
@@ -90,9 +94,8 @@ const countAndWriteInSql = async (req: PayloadRequest, articleId: number | strin
 }
 
 export const recountArticleComments = async (req: PayloadRequest, articleId: number | string) => {
-  if (await lockRow(req, 'articles', articleId)) {
-    if (await countAndWriteInSql(req, articleId)) return
-    return countAndWrite(req, articleId)
-  }
+  const name = (req.payload.db as { name?: string }).name
+  if (name === 'postgres' && (await lockRow(req, 'articles', articleId)) && (await countAndWriteInSql(req, articleId))) return
+  if (name === 'sqlite' && (await countAndWriteInSql(req, articleId))) return
   return serialisedInProcess(`article:${articleId}`, () => countAndWrite(req, articleId))
 }
