@@ -34,11 +34,19 @@ const send = async (response: Response, res: ServerResponse) => {
 }
 
 export const startApiServer = async (config: Promise<SanitizedConfig>, payload: Payload) => {
+  let inFlight = 0
+  let drained: (() => void) | undefined
   const app = createHostApp({
     getPayload: async () => payload,
     nextHandler: async (req, res) => {
-      const response = await handleEndpoints({ config, request: toRequest(req, 'http://127.0.0.1') } as Parameters<typeof handleEndpoints>[0])
-      await send(response, res)
+      inFlight++
+      try {
+        const response = await handleEndpoints({ config, request: toRequest(req, 'http://127.0.0.1') } as Parameters<typeof handleEndpoints>[0])
+        await send(response, res)
+      } finally {
+        inFlight--
+        if (inFlight === 0) drained?.()
+      }
     },
   })
   const server = app.listen(0, '127.0.0.1')
@@ -46,6 +54,11 @@ export const startApiServer = async (config: Promise<SanitizedConfig>, payload: 
   const { port } = server.address() as AddressInfo
   return {
     url: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    /** Resolves when no request is being handled (autocannon stops sending before the last answers arrive). */
+    idle: () => (inFlight === 0 ? Promise.resolve() : new Promise<void>((resolve) => (drained = resolve))),
+    close: async () => {
+      server.closeAllConnections()
+      await new Promise<void>((resolve) => server.close(() => resolve()))
+    },
   }
 }

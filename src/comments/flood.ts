@@ -1,7 +1,7 @@
 /**
  * Per-minute counters for the flood rule, in Payload's KV store. With the Redis KV adapter the count is an
- * atomic INCR shared by every instance; with another store (the database KV by default) get+set is
- * serialised per key inside this process.
+ * atomic INCR on a per-minute key that expires, shared by every instance; with another store (the database KV by
+ * default) one entry per identity holds {window, count}, read and written serialised per key inside this process.
  */
 type KVLike = {
   get<T>(key: string): Promise<T | null>
@@ -44,10 +44,12 @@ export const countAttempt = async (kv: KVLike, who: string, now = Date.now()): P
     if (error) throw error
     return { count: Number(value), retryAfter }
   }
-  return serialised(key, async () => {
-    const count = ((await kv.get<number>(key)) ?? 0) + 1
-    await kv.set(key, count)
-    if (count === 1) await kv.delete(`flood:${who}:${window - 1}`).catch(() => undefined)
+  // One entry per identity holding {window, count}: no per-minute keys piling up in the database.
+  const identityKey = `flood:${who}`
+  return serialised(identityKey, async () => {
+    const stored = await kv.get<{ window: number; count: number }>(identityKey)
+    const count = stored && stored.window === window ? stored.count + 1 : 1
+    await kv.set(identityKey, { window, count })
     return { count, retryAfter }
   })
 }
