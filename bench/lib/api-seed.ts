@@ -1,6 +1,8 @@
 /** Direct batched inserts of comments for the read benchmark (no hooks, no versions), with a progress bar. */
 import type { Payload } from 'payload'
 
+import { sqlTag } from '../../src/comments/sql'
+
 const bar = (done: number, total: number, started: number) => {
   const width = 30
   const filled = Math.round((done / total) * width)
@@ -51,7 +53,7 @@ export const insertComments = async (payload: Payload, rows: SeedRow[], options:
 /** Fresh planner statistics after a bulk load, as after any import. */
 export const analyze = async (payload: Payload) => {
   const db = payload.db as any
-  const { sql } = await import('@payloadcms/db-postgres')
+  const sql = await sqlTag()
   if (db.name === 'postgres') await db.drizzle.execute(sql`analyze`)
   else await db.drizzle.run(sql`analyze`)
 }

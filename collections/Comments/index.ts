@@ -38,12 +38,12 @@ export const Comments: CollectionConfig = {
     update: commentUpdateAccess,
     delete: isModerator,
   },
-  // Thread read: top-level comments of an article (article, parent null, status, date) and replies by parent;
-  // recount (article, status, date); duplicate check (article, fingerprint); new-commenter lookups (ipHash, date).
+  // Thread read: top-level comments of an article (article, parent null, status, not trashed, date), replies by parent;
+  // recount (article, status, not trashed: counted from the index alone, latest date from its end); duplicate check (article, fingerprint); new-commenter lookups (ipHash, date).
   indexes: [
-    { fields: ['article', 'parent', 'status', 'createdAt'] },
+    { fields: ['article', 'parent', 'status', 'deletedAt', 'createdAt'] },
     { fields: ['parent', 'status', 'createdAt'] },
-    { fields: ['article', 'status', 'createdAt'] },
+    { fields: ['article', 'status', 'deletedAt', 'createdAt'] },
     { fields: ['ipHash', 'createdAt'] },
     { fields: ['article', 'fingerprint'] },
   ],

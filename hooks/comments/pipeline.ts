@@ -10,6 +10,7 @@ import { APIError, ValidationError, type PayloadRequest } from 'payload'
 import { STAFF_ROLES, hasRole } from '../../access/roles'
 import { commentMessage } from '../../src/comments/messages'
 import { countAttempt } from '../../src/comments/flood'
+import { databaseFloodCounter } from '../../src/comments/floodDatabase'
 import { readFormToken } from '../../src/comments/identity'
 import { BODY_MAX, NAME_MAX, looksLikeEmail, normalizeEmail, textLength, visibleText } from '../../src/comments/text'
 import { moderatorFor, type ModerationSettingsValues } from '../../src/comments/settings'
@@ -195,7 +196,7 @@ export const checkFlood: Phase = async (state) => {
   if (state.isStaff || state.operation !== 'create') return
   const who = floodKey(state.userId, state.ipHash)
   if (!who) return
-  const { count, retryAfter } = state.floodCount ?? (await countAttempt(state.req.payload.kv as any, who, state.now.getTime()))
+  const { count, retryAfter } = state.floodCount ?? (await countAttempt(state.req.payload.kv as any, who, state.now.getTime(), databaseFloodCounter(state.req.payload, state.req)))
   if (count > state.settings.floodLimitPerMinute) {
     const headers = state.req.responseHeaders ?? new Headers()
     headers.set('Retry-After', String(retryAfter))

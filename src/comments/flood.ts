@@ -32,8 +32,11 @@ export interface FloodCount {
   retryAfter: number
 }
 
+/** Atomic "count one more in this window" for a store that can do it in one statement (see floodDatabase.ts). */
+export type AtomicCount = (key: string, window: number) => Promise<number | undefined>
+
 /** Counts one attempt by `who` in the current one-minute window. */
-export const countAttempt = async (kv: KVLike, who: string, now = Date.now()): Promise<FloodCount> => {
+export const countAttempt = async (kv: KVLike, who: string, now = Date.now(), atomic?: AtomicCount): Promise<FloodCount> => {
   const window = Math.floor(now / FLOOD_WINDOW_MS)
   const key = `flood:${who}:${window}`
   const retryAfter = Math.max(1, Math.ceil(((window + 1) * FLOOD_WINDOW_MS - now) / 1000))
@@ -46,6 +49,8 @@ export const countAttempt = async (kv: KVLike, who: string, now = Date.now()): P
   }
   // One entry per identity holding {window, count}: no per-minute keys piling up in the database.
   const identityKey = `flood:${who}`
+  const counted = atomic ? await atomic(identityKey, window).catch(() => undefined) : undefined
+  if (counted !== undefined) return { count: counted, retryAfter }
   return serialised(identityKey, async () => {
     const stored = await kv.get<{ window: number; count: number }>(identityKey)
     const count = stored && stored.window === window ? stored.count + 1 : 1

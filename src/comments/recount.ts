@@ -1,5 +1,7 @@
 import type { PayloadRequest, Where } from 'payload'
 
+import { sqlTag } from './sql'
+
 /**
  * Recomputes an article's `commentCount` (approved, not trashed) and `lastCommentAt` from the database and
  * writes them straight through the adapter (no article version, no article hooks), in `req`'s transaction.
@@ -36,7 +38,7 @@ export const lockRow = async (req: PayloadRequest, slug: string, id: number | st
   if (db.name !== 'postgres' || !req.transactionID) return false
   const session = db.sessions?.[await req.transactionID]
   if (!session?.db) return false
-  const { sql } = await import('@payloadcms/db-postgres')
+  const sql = await sqlTag()
   const table = db.tableNameMap?.get?.(slug.replace(/-/g, '_')) ?? slug.replace(/-/g, '_')
   const qualified = db.schemaName ? sql`${sql.identifier(db.schemaName)}.${sql.identifier(table)}` : sql.identifier(table)
   await session.db.execute(sql`select id from ${qualified} where id = ${id} for no key update`)
@@ -81,13 +83,15 @@ const countAndWriteInSql = async (req: PayloadRequest, articleId: number | strin
   const comments = db.tables?.comments
   const articles = db.tables?.articles
   if (!target || !comments?.article || !comments?.deletedAt || !articles?.commentCount || !articles?.lastCommentAt) return false
-  const { sql } = await import('@payloadcms/db-postgres')
+  const sql = await sqlTag()
   const visible = sql`${comments.article} = ${articleId} and ${comments.status} = 'approved' and ${comments.deletedAt} is null`
   await target
     .update(articles)
     .set({
       commentCount: sql`(select count(*) from ${comments} where ${visible})`,
-      lastCommentAt: sql`(select max(${comments.createdAt}) from ${comments} where ${visible})`,
+      // "order by … desc limit 1" rather than max(): read from the end of the (article, status, deletedAt,
+      // createdAt) index on every engine.
+      lastCommentAt: sql`(select ${comments.createdAt} from ${comments} where ${visible} order by ${comments.createdAt} desc limit 1)`,
     })
     .where(sql`${articles.id} = ${articleId}`)
   return true

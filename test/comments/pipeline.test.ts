@@ -192,6 +192,16 @@ describe('phase 5: flood → 429 with Retry-After', () => {
     expect((await postComment(app, { article: article.id, authorName: 'G', body: 'Different reader' })).status).toBe(201)
   })
 
+  it('counts in the database KV store atomically, one entry per identity', async () => {
+    const { databaseFloodCounter } = await import('../../src/comments/floodDatabase')
+    const counter = databaseFloodCounter(app.payload)
+    expect(counter).toBeTruthy()
+    const counts = await Promise.all(Array.from({ length: 10 }, () => counter!('flood:test:atomic', 42)))
+    expect([...counts].sort((a, b) => a! - b!)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10])
+    expect(await counter!('flood:test:atomic', 43)).toBe(1)
+    expect(await app.payload.kv.get('flood:test:atomic')).toEqual({ window: 43, count: 1 })
+  })
+
   it('exempts staff', async () => {
     await setSettings(app, { floodLimitPerMinute: 1 })
     const ip = freshIp()

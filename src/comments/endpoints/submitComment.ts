@@ -5,6 +5,7 @@ import type { CommentContext } from '../../../hooks/comments/context'
 import { floodKey } from '../../../hooks/comments/pipeline'
 import { admitSubmission } from '../admission'
 import { countAttempt } from '../flood'
+import { databaseFloodCounter } from '../floodDatabase'
 import { requestFingerprints } from '../identity'
 import { commentMessage } from '../messages'
 
@@ -46,7 +47,7 @@ export const submitCommentEndpoint: Endpoint = {
     // works outside transactions, and taking a second pool connection while holding one starves the pool.
     if (!isStaff) {
       const who = floodKey(req.user ? (req.user as { id: number | string }).id : undefined, requestFingerprints(req as any).ipHash)
-      if (who) context.floodCount = await countAttempt(req.payload.kv as any, who)
+      if (who) context.floodCount = await countAttempt(req.payload.kv as any, who, Date.now(), databaseFloodCounter(req.payload))
     }
     const depth = Number(req.searchParams?.get('depth') ?? 0)
     const doc = (await admitSubmission(req.payload.db as any, () => req.payload.create({
