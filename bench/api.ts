@@ -14,27 +14,19 @@
  *     p99 with 1,000 and with 100,000 comments in the database (the thread itself is the same size both times).
  *     Goal: the 100k figures within 1.5× of the 1k ones.
  *
+ * The server (Payload, HTTP, seeding) runs in its own process (bench/lib/api-child.ts); autocannon runs here.
  * The HTTP stack: the Express host of `npm start` (src/host/app.ts) with Payload's REST handler
  * (`handleEndpoints`) where Next's API route would be; Next's own routing layer is not part of the figures.
  * Figures are medians of BENCH_ROUNDS (3) runs of BENCH_DURATION (5) seconds with BENCH_CONNECTIONS (10).
- * Serves with NODE_ENV=production (the schema of the fresh database is pushed at start, before that). Flood limits are raised for the run and every POST comes from its own address.
+ * Serves with NODE_ENV=production (the schema of the fresh database is pushed at start, before that). Flood limits
+ * are raised for the run and every POST comes from its own address.
  */
-import crypto from 'node:crypto'
+import { fork } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-process.env.LOG_LEVEL ??= 'error'
-
 import autocannon from 'autocannon'
-import { getPayload, type CollectionConfig, type Field } from 'payload'
-
-import { Comments } from '../collections/Comments'
-import { createNewsroomConfig } from '../src/config'
-import { closeDatabase } from '../src/host/database'
-import { createTestDatabase } from '../test/helpers/database'
-import { startApiServer } from './lib/api-server'
-import { analyze, insertComments, type SeedRow } from './lib/api-seed'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const DURATION = Number(process.env.BENCH_DURATION || 5)
@@ -64,26 +56,6 @@ const summarise = (results: Result[]): Figure => {
   }
 }
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 10)
-
-/** The Comments fields without hooks or access: the "bare" baseline. */
-const bareFields = (fields: Field[]): Field[] =>
-  fields.map((field) => {
-    const copy: any = { ...field }
-    delete copy.hooks
-    delete copy.access
-    if (Array.isArray(copy.fields)) copy.fields = bareFields(copy.fields)
-    return copy
-  })
-
-const BareComments: CollectionConfig = {
-  slug: 'bench-bare-comments',
-  versions: Comments.versions,
-  trash: Comments.trash,
-  lockDocuments: false,
-  indexes: Comments.indexes,
-  access: { read: () => true, create: () => true, update: () => true, delete: () => true },
-  fields: bareFields(Comments.fields),
-}
 
 let counter = 0
 const nextBody = (article: number | string) => {
@@ -152,36 +124,56 @@ const checkStatus = (label: string, result: Result, expected: string) => {
   }
 }
 
+/** Starts the server process (bench/lib/api-child.ts) and returns a call function for its commands. */
+const startServerProcess = async () => {
+  const child = fork(resolve(here, 'lib/api-child.ts'), [], {
+    execArgv: ['--import', 'tsx'],
+    env: { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL || 'error' },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  })
+  let nextId = 0
+  const pending = new Map<number, { resolve: (value: any) => void; reject: (error: Error) => void }>()
+  let ready: (value: any) => void = () => undefined
+  let failed: (error: Error) => void = () => undefined
+  const readyPromise = new Promise<any>((resolvePromise, reject) => {
+    ready = resolvePromise
+    failed = reject
+  })
+  child.on('message', (message: any) => {
+    if (message?.type === 'ready') return ready(message)
+    const waiter = pending.get(message.id)
+    if (!waiter) return
+    pending.delete(message.id)
+    if (message.error) waiter.reject(new Error(message.error))
+    else waiter.resolve(message.result)
+  })
+  child.on('exit', (code) => {
+    const error = new Error(`bench server process exited (${code})`)
+    failed(error)
+    for (const waiter of pending.values()) waiter.reject(error)
+  })
+  const call = <T = any>(cmd: string, args: Record<string, unknown> = {}) =>
+    new Promise<T>((resolvePromise, reject) => {
+      const id = ++nextId
+      pending.set(id, { resolve: resolvePromise, reject })
+      child.send({ id, cmd, ...args })
+    })
+  return { info: await readyPromise, call, kill: () => child.kill() }
+}
+
 const main = async () => {
   const startedAt = Date.now()
-  const database = await createTestDatabase('bench_api')
-  const configPromise = createNewsroomConfig({
-    databaseUri: database.uri,
-    secret: crypto.randomBytes(24).toString('hex'),
-    push: true,
-    collections: [BareComments],
-    // REDIS_URL: the flood counters go to Redis (as in a multi-instance deployment) instead of the database KV.
-    redisUrl: process.env.REDIS_URL || undefined,
-  })
-  // Payload pushes the schema of a fresh database only outside production; serve in production mode afterwards.
-  const payload = await getPayload({ config: configPromise })
-  ;(process.env as Record<string, string>).NODE_ENV = 'production'
-  const server = await startApiServer(configPromise, payload)
-  settle = server.idle
-  const kind = database.kind
+  const server = await startServerProcess()
+  settle = () => server.call('idle')
+  const { kind, where, articleId } = server.info
+  const url: string = server.info.url
+  const article = { id: articleId }
   const kv = process.env.REDIS_URL ? 'Redis KV' : 'database KV'
-  console.log(`bench:api on ${kind} (${kind === 'postgres' ? database.uri.replace(/\/\/[^@]*@/, '//') : 'fresh file'}), ${kv}, ${CONNECTIONS} connections, ${DURATION}s per run`)
+  console.log(`bench:api on ${kind} (${where}), ${kv}, ${CONNECTIONS} connections, ${DURATION}s per run`)
 
   try {
-    await payload.updateGlobal({ slug: 'moderation-settings', data: { floodLimitPerMinute: 1_000_000, mode: 'post' } as never, overrideAccess: true })
-    const article = await payload.create({
-      collection: 'articles',
-      data: { title: 'Bench article', origin: 'original', _status: 'published' } as never,
-      overrideAccess: true,
-    })
-
     // ---- 1. POST throughput ------------------------------------------------------------------------------
-    const sanity = await fetch(`${server.url}/api/comments`, {
+    const sanity = await fetch(`${url}/api/comments`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-forwarded-for': '192.0.2.1' },
       body: nextBody(article.id),
@@ -191,14 +183,14 @@ const main = async () => {
     if (outcome !== 'approved') throw new Error(`pipeline POST was not approved (${outcome}); the bench measures the approve path`)
 
     // warm both paths, then measure alternately so machine noise hits both alike
-    await postRun(server.url, '/api/comments', article.id, 2)
-    await postRun(server.url, '/api/bench-bare-comments?depth=0', article.id, 2)
+    await postRun(url, '/api/comments', article.id, 2)
+    await postRun(url, '/api/bench-bare-comments?depth=0', article.id, 2)
     const pipelineRuns: Result[] = []
     const bareRuns: Result[] = []
     for (let round = 0; round < ROUNDS; round++) {
       const first = round % 2 === 0
       for (const which of first ? ['pipeline', 'bare'] : ['bare', 'pipeline']) {
-        const result = await postRun(server.url, which === 'pipeline' ? '/api/comments' : '/api/bench-bare-comments?depth=0', article.id, DURATION)
+        const result = await postRun(url, which === 'pipeline' ? '/api/comments' : '/api/bench-bare-comments?depth=0', article.id, DURATION)
         checkStatus(`${which} POST`, result, '201')
         ;(which === 'pipeline' ? pipelineRuns : bareRuns).push(result)
       }
@@ -206,63 +198,27 @@ const main = async () => {
     const pipeline = summarise(pipelineRuns)
     const bare = summarise(bareRuns)
     const ratio = pipeline.rps / bare.rps
-    const count = (await payload.findByID({ collection: 'articles', id: article.id, depth: 0, overrideAccess: true })) as any
-    const approved = await payload.count({ collection: 'comments', where: { and: [{ article: { equals: article.id } }, { status: { equals: 'approved' } }] }, overrideAccess: true })
+    const counted = await server.call<{ commentCount: number; approved: number }>('count')
+    const count = { commentCount: counted.commentCount }
+    const approved = { totalDocs: counted.approved }
     const countExact = count.commentCount === approved.totalDocs
 
     // ---- 2. Thread read at 1k and 100k -------------------------------------------------------------------
-    // Start the read phase from a known size: drop the POST phase's comments (and the bare ones).
-    await (payload.db as any).deleteMany({ collection: 'comments', where: {}, req: {} })
-    await (payload.db as any).deleteMany({ collection: 'bench-bare-comments', where: {}, req: {} })
-    const thread = await payload.create({
-      collection: 'articles',
-      data: { title: 'Thread article', origin: 'original', _status: 'published' } as never,
-      overrideAccess: true,
-    })
-    const others: Array<number | string> = []
-    for (let i = 0; i < 50; i++) {
-      others.push(
-        (await payload.create({ collection: 'articles', data: { title: `Other ${i}`, origin: 'original', _status: 'published' } as never, overrideAccess: true })).id,
-      )
-    }
-    const day = 86_400_000
-    const now = Date.now()
-    const rowAt = (articleId: number | string, i: number, extra: Partial<SeedRow> = {}): SeedRow => ({
-      article: articleId,
-      status: i % 10 === 0 ? 'pending' : i % 37 === 0 ? 'spam' : 'approved',
-      body: `Seeded comment ${i} on ${articleId}`,
-      authorName: `Seed ${i % 997}`,
-      ipHash: crypto.createHash('sha256').update(String(i % 5000)).digest('hex').slice(0, 32),
-      createdAt: new Date(now - Math.floor(Math.random() * 60 * day)).toISOString(),
-      ...extra,
-    })
-    // the thread: 60 top-level comments (2 featured), each with 2 replies and one reply to a reply
-    const topRows = Array.from({ length: 60 }, (_, i) => rowAt(thread.id, i + 1, { status: 'approved', featured: i < 2 }))
-    const topIds = await insertComments(payload, topRows)
-    const replyIds = await insertComments(
-      payload,
-      topIds.flatMap((id, i) => [rowAt(thread.id, 1000 + i, { status: 'approved', parent: id }), rowAt(thread.id, 2000 + i, { parent: id })]),
-    )
-    await insertComments(payload, replyIds.filter((_, i) => i % 2 === 0).map((id, i) => rowAt(thread.id, 3000 + i, { status: 'approved', parent: id })))
-    const threadSize = 60 + replyIds.length + replyIds.length / 2
-    const fill = async (total: number, progress: boolean) => {
-      const current = (await payload.count({ collection: 'comments', overrideAccess: true })).totalDocs
-      const rows = Array.from({ length: total - current }, (_, i) => rowAt(others[i % others.length]!, current + i))
-      await insertComments(payload, rows, { progress, batch: 1000 })
-      await analyze(payload)
-    }
+    const { threadId, threadSize } = await server.call<{ threadId: number | string; threadSize: number }>('prepareThread')
+    const thread = { id: threadId }
+    const fill = (total: number, progress: boolean) => server.call('fill', { total, progress })
     const threadPath = `/api/articles/${thread.id}/comments?limit=20`
-    const probe = await fetch(`${server.url}${threadPath}`)
+    const probe = await fetch(`${url}${threadPath}`)
     const probeBody = (await probe.json()) as any
     if (probe.status !== 200 || probeBody.docs.length !== 20 || !probeBody.docs[0].featured || !probeBody.docs[2].replies.length) {
       throw new Error(`thread read is not what the bench expects: ${probe.status} ${JSON.stringify(probeBody).slice(0, 300)}`)
     }
 
     const readRounds = async (label: string) => {
-      await getRun(server.url, threadPath, 2)
+      await getRun(url, threadPath, 2)
       const results: Result[] = []
       for (let round = 0; round < ROUNDS; round++) {
-        const result = await getRun(server.url, threadPath, DURATION)
+        const result = await getRun(url, threadPath, DURATION)
         checkStatus(`thread read (${label})`, result, '200')
         results.push(result)
       }
@@ -293,7 +249,7 @@ const main = async () => {
     console.log()
     console.log(`  medians of ${ROUNDS} runs of ${DURATION}s each (POST variants alternating), ${CONNECTIONS} connections`)
     console.log(`  thread: ${threadSize} comments on the article (60 top-level, 20 per page, replies nested)`)
-    console.log(`  HTTP: Express host (src/host/app.ts) + Payload handleEndpoints, NODE_ENV=${process.env.NODE_ENV}; Next's route layer not included`)
+    console.log(`  HTTP: Express host (src/host/app.ts) + Payload handleEndpoints in a server process, NODE_ENV=production; Next's route layer not included`)
 
     const results = {
       date: new Date().toISOString(),
@@ -303,7 +259,7 @@ const main = async () => {
       connections: CONNECTIONS,
       durationSeconds: DURATION,
       rounds: ROUNDS,
-      stack: 'express host (src/host/app.ts) + payload handleEndpoints; NODE_ENV=' + process.env.NODE_ENV,
+      stack: 'express host (src/host/app.ts) + payload handleEndpoints, NODE_ENV=production, server in its own process',
       post: {
         pipeline,
         bare,
@@ -334,9 +290,7 @@ const main = async () => {
     if (file !== out) writeFileSync(out, JSON.stringify(results, null, 2) + '\n')
     console.log(`  results: ${file.replace(resolve(here, '..') + '/', '')} (${results.seconds}s)`)
   } finally {
-    await server.close()
-    await closeDatabase(payload)
-    await database.drop()
+    await server.call('close').catch(() => server.kill())
   }
 }
 
