@@ -171,7 +171,10 @@ export const decorateCollection = (collection: CollectionConfig, options: AdminD
   const ours = adminFor(collection.slug === options.usersSlug ? options.usersSlug : slug, options)
   let fields = labelFields(slug, collection.fields)
   if (ours?.fieldAdmin) fields = patchFieldAdmin(fields, ours.fieldAdmin)
-  fields = [...fields, ...labelFields(slug, (ours?.fields ?? []).filter((field) => !fields.some((f) => 'name' in f && 'name' in field && f.name === field.name)))]
+  const added = labelFields(slug, (ours?.fields ?? []).filter((field) => !fields.some((f) => 'name' in f && 'name' in field && f.name === field.name)))
+  // our sidebar panels go to the top of the sidebar; list-only columns at the end
+  const isSidebar = (field: Field) => (field.admin as { position?: string } | undefined)?.position === 'sidebar'
+  fields = [...added.filter(isSidebar), ...fields, ...added.filter((field) => !isSidebar(field))]
   const labels = collection.labels ?? collectionLabels(slug)
   const admin = { ...collection.admin }
   for (const [key, value] of Object.entries(ours?.admin ?? {})) {

@@ -25,3 +25,16 @@ export const text = (language: string | undefined, key: NewsroomKey | string): s
   const dictionary = language?.toLowerCase().startsWith('zh') ? zh : en
   return (dictionary as Record<string, string>)[key] ?? (en as Record<string, string>)[key] ?? key
 }
+
+/**
+ * The label `{ en, zh }` of an article field path as the publish gate reports it (`originalUrl`,
+ * `source.permissionEvidence` → the Source's field), for `ValidationError` errors' `label` and the admin.
+ */
+export const articleFieldLabel = (path: string): { en: string; zh: string } | undefined => {
+  if (path.startsWith('source.')) {
+    const sourceLabel = labelFor('collection.sources.singular')
+    const field = labelFor(`field.sources.${path.slice('source.'.length)}`)
+    if (sourceLabel && field) return { en: `${sourceLabel.en}: ${field.en}`, zh: `${sourceLabel.zh}：${field.zh}` }
+  }
+  return labelFor(`field.articles.${path}`) ?? (path === 'images' ? labelFor('field.articles.heroImage') : undefined)
+}

@@ -1,24 +1,13 @@
 'use client'
-import { useConfig, useFormFields } from '@payloadcms/ui'
-import React, { useEffect, useMemo, useState } from 'react'
+import React from 'react'
 
-import { computeArticleAttribution, isSyndicated } from '../../attribution/attribution'
-import { checkPublishGate } from '../../attribution/gate'
-import { licenseLabel } from '../../attribution/attribution'
-import type { SourceLike } from '../../attribution/types'
+import { computeArticleAttribution, isSyndicated, licenseLabel } from '../../attribution/attribution'
+import { useAttributionCheck } from './useAttributionCheck'
 import { useNewsroomText } from './useNewsroomText'
 
 interface Props {
   siteUrl?: string
   siteName?: string
-}
-
-const ARTICLE_FIELDS = ['origin', 'source', 'originalUrl', 'originalAuthor', 'originalPublishedAt', 'slug', 'publishedAt', 'embargoedUntil', 'authors'] as const
-
-const sourceIdOf = (value: unknown): number | string | null => {
-  if (value === null || value === undefined || value === '') return null
-  if (typeof value === 'object') return ((value as any).value ?? (value as any).id ?? null) as number | string | null
-  return value as number | string
 }
 
 /**
@@ -27,45 +16,13 @@ const sourceIdOf = (value: unknown): number | string | null => {
  * blocks publishing, in the editor's language.
  */
 export const AttributionPreview: React.FC<Props> = ({ siteUrl, siteName }) => {
-  const { config } = useConfig()
   const { nt, language } = useNewsroomText()
-  const values = useFormFields(([fields]) => {
-    const out: Record<string, unknown> = {}
-    for (const name of ARTICLE_FIELDS) out[name] = fields?.[name]?.value
-    return JSON.stringify(out)
-  })
-  const article = useMemo(() => JSON.parse(values) as Record<(typeof ARTICLE_FIELDS)[number], any>, [values])
-  const sourceId = sourceIdOf(article.source)
-  const [source, setSource] = useState<SourceLike | null>(null)
-  const [loading, setLoading] = useState(false)
-  const api = `${config.serverURL ?? ''}${config.routes.api}`
-
-  useEffect(() => {
-    if (sourceId === null) {
-      setSource(null)
-      return
-    }
-    let cancelled = false
-    setLoading(true)
-    fetch(`${api}/sources/${sourceId}?depth=0`, { credentials: 'include' })
-      .then((response) => (response.ok ? response.json() : null))
-      .then((doc) => {
-        if (!cancelled) setSource(doc)
-      })
-      .catch(() => !cancelled && setSource(null))
-      .finally(() => !cancelled && setLoading(false))
-    return () => {
-      cancelled = true
-    }
-  }, [api, sourceId])
-
+  const { article, source, loading, failures, serverURL } = useAttributionCheck()
   const site = {
-    baseUrl: siteUrl || config.serverURL || (typeof window !== 'undefined' ? window.location.origin : 'http://localhost'),
+    baseUrl: siteUrl || serverURL || (typeof window !== 'undefined' ? window.location.origin : 'http://localhost'),
     name: siteName || 'Newsroom',
   }
-  const now = new Date()
-  const preview = computeArticleAttribution(article, source, site as never, now)
-  const failures = checkPublishGate(article, sourceId === null ? null : source, now)
+  const preview = computeArticleAttribution(article, source, site as never, new Date())
   const syndicated = isSyndicated(article)
   const lang = language?.startsWith('zh') ? 'zh' : 'en'
 

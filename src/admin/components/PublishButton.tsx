@@ -1,12 +1,48 @@
 'use client'
-import { PublishButton, useAuth } from '@payloadcms/ui'
+import { PublishButton, toast, useAuth } from '@payloadcms/ui'
 import React from 'react'
 
 import { EDITORIAL_ROLES, hasRole } from '../../../access/roles'
+import { useAttributionCheck } from './useAttributionCheck'
+import { useNewsroomText } from './useNewsroomText'
 
-/** Payload's publish button, shown only to those who may publish (editors and admins); authors save drafts. */
+/**
+ * Payload's publish button for editors and admins only (authors' drafts save themselves; the server refuses
+ * their publishing too). A publish the gate would refuse is stopped here with the list of what is missing, in
+ * the editor's language; the server's gate stays the rule.
+ */
 export const NewsroomPublishButton: React.FC<Record<string, unknown>> = (props) => {
   const { user } = useAuth()
   if (!hasRole(user as never, EDITORIAL_ROLES)) return null
-  return <PublishButton {...(props as object)} />
+  return <GatedPublishButton {...props} />
+}
+
+const GatedPublishButton: React.FC<Record<string, unknown>> = (props) => {
+  const { nt } = useNewsroomText()
+  const { failures, loading } = useAttributionCheck()
+
+  const onClickCapture = (event: React.MouseEvent) => {
+    const target = event.target as HTMLElement
+    if (!target.closest('#action-save') || loading || failures.length === 0) return
+    event.preventDefault()
+    event.stopPropagation()
+    toast.error(
+      <div className="newsroom-refusal" data-testid="publish-refusal">
+        <strong>{nt('gate.refused')}</strong>
+        <ul>
+          {failures.map((failure) => (
+            <li key={`${failure.code}-${failure.field}`} data-code={failure.code}>
+              {nt(`gate.${failure.code}`)}
+            </li>
+          ))}
+        </ul>
+      </div>,
+    )
+  }
+
+  return (
+    <span className="newsroom-publish" onClickCapture={onClickCapture}>
+      <PublishButton {...(props as object)} />
+    </span>
+  )
 }

@@ -1,0 +1,121 @@
+import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { apiAs, launchBrowser, loginByApi, newContext, rest, screenshot } from './browser'
+import { E2E_USERS } from './users'
+
+/** A reader's comment through the public endpoint, as a site posts it. */
+const postAsGuest = async (guest: APIRequestContext, article: number | string, authorName: string, body: string) => {
+  const response = await rest(guest, 'POST', '/api/comments', { article, authorName, body }, { allowError: true })
+  return response
+}
+
+const commentStatus = async (staff: APIRequestContext, id: number | string) =>
+  (await rest(staff, 'GET', `/api/comments/${id}?depth=0`)).body as { status: string; moderation?: { decidedBy?: string; decidedAt?: string } }
+
+const idOfGuestAnswer = (body: any) => body?.doc?.id
+
+describe('moderation: a guest comments, a moderator decides', () => {
+  let browser: Browser
+  let context: BrowserContext
+  let page: Page
+  let guest: APIRequestContext
+  let moderatorApi: APIRequestContext
+  let articleId: number
+  const ids: Record<string, number> = {}
+
+  beforeAll(async () => {
+    browser = await launchBrowser()
+    context = await newContext(browser, 'en-US')
+    await loginByApi(context, E2E_USERS.moderator)
+    page = await context.newPage()
+    guest = await apiAs(undefined, 'zh-CN')
+    moderatorApi = await apiAs(E2E_USERS.moderator)
+    const editor = await apiAs(E2E_USERS.editor)
+    const article = await rest(editor, 'POST', '/api/articles', { title: '城市夜跑的人们', origin: 'original', _status: 'published' })
+    articleId = article.body.doc.id
+    await editor.dispose()
+  })
+  afterAll(async () => {
+    await guest?.dispose()
+    await moderatorApi?.dispose()
+    await browser?.close()
+  })
+
+  it('rejects a guest comment with a disguised banned word and holds a suspect one', async () => {
+    const banned = await postAsGuest(guest, articleId, '路人甲', '你这个傻*瓜，写的什么东西')
+    expect(banned.body.doc.status, JSON.stringify(banned.body)).toBe('rejected')
+    expect(banned.body.message).toMatch(/评论未发布/)
+
+    const suspect = await postAsGuest(guest, articleId, '路人乙', '作者就是个骗子，别信他')
+    expect(suspect.body.doc.status, JSON.stringify(suspect.body)).toBe('pending')
+    ids.suspect = idOfGuestAnswer(suspect.body)
+
+    for (const [key, body] of [
+      ['second', '骗子又来发广告了'],
+      ['third', '这家店的老板是骗子吗？'],
+    ] as const) {
+      const held = await postAsGuest(guest, articleId, '路人丙', body)
+      expect(held.body.doc.status).toBe('pending')
+      ids[key] = idOfGuestAnswer(held.body)
+    }
+    expect(Object.values(ids).every((id) => id !== undefined), JSON.stringify(ids)).toBe(true)
+  })
+
+  it('shows the moderator the queue size on the dashboard and no article editing in the navigation', async () => {
+    await page.goto('/admin')
+    await expect.poll(() => page.getByTestId('queue-size-count').textContent(), { timeout: 90_000 }).toBe('3')
+    const nav = page.locator('nav')
+    await expect.poll(() => nav.getByText('Comments', { exact: true }).count()).toBeGreaterThan(0)
+    await expect.poll(() => nav.getByText('Moderation settings', { exact: true }).count()).toBeGreaterThan(0)
+    expect(await nav.getByText('Articles', { exact: true }).count()).toBe(0)
+    await screenshot(page, 'moderator-dashboard')
+  })
+
+  it('opens the queue on what needs a decision, with the matched term highlighted and the reason in words', async () => {
+    await page.goto('/admin/collections/comments')
+    const row = page.locator('tr', { has: page.locator(`[data-comment-id="${ids.suspect}"]`) })
+    await row.waitFor({ timeout: 90_000 })
+    await expect.poll(() => row.locator('mark[data-reason="suspect_term"]').first().textContent()).toBe('骗子')
+    await expect.poll(() => row.getByText('Suspect term: 骗子').count()).toBeGreaterThan(0)
+    await expect.poll(() => page.locator('[data-filter="needs"][aria-selected="true"]').count()).toBe(1)
+    // the rejected comment is not in the queue
+    expect(await page.getByText('你这个傻*瓜').count()).toBe(0)
+    await screenshot(page, 'moderation-queue')
+  })
+
+  it('approves the held comment with one click from its own view, recording the decision', async () => {
+    await page.locator(`[data-comment-id="${ids.suspect}"]`).click()
+    await page.waitForURL(`**/admin/collections/comments/${ids.suspect}`, { timeout: 90_000 })
+    const panel = page.locator('.newsroom-moderation')
+    await expect.poll(() => panel.locator('[data-reason="suspect_term"]').count(), { timeout: 90_000 }).toBeGreaterThan(0)
+    await expect.poll(() => panel.getByText('城市夜跑的人们').count()).toBeGreaterThan(0)
+    await panel.locator('[data-decision="approved"]').click()
+    await expect.poll(() => panel.getByTestId('comment-status').textContent(), { timeout: 30_000 }).toBe('Approved')
+    const saved = await commentStatus(moderatorApi, ids.suspect)
+    expect(saved.status).toBe('approved')
+    expect(saved.moderation?.decidedAt).toBeTruthy()
+    await screenshot(page, 'comment-approved')
+  })
+
+  it('rejects two held comments at once from the queue', async () => {
+    await page.goto('/admin/collections/comments')
+    // the list first opens unfiltered, then switches to the queue: select rows only once it has
+    await page.waitForURL(/where/, { timeout: 90_000 })
+    await page.locator('[data-filter="needs"][aria-selected="true"]').waitFor({ timeout: 90_000 })
+    await expect.poll(() => page.locator('tr', { has: page.locator(`[data-comment-id="${ids.suspect}"]`) }).count(), { timeout: 30_000 }).toBe(0)
+    for (const key of ['second', 'third'] as const) {
+      const row = page.locator('tr', { has: page.locator(`[data-comment-id="${ids[key]}"]`) })
+      await row.waitFor({ timeout: 90_000 })
+      await row.locator('input[type="checkbox"]').check()
+    }
+    await expect.poll(() => page.locator('.newsroom-queue__bulk').getAttribute('data-selected'), { timeout: 30_000 }).toBe('2')
+    await page.locator('[data-bulk="rejected"]').click()
+    await expect
+      .poll(async () => [(await commentStatus(moderatorApi, ids.second)).status, (await commentStatus(moderatorApi, ids.third)).status], {
+        timeout: 30_000,
+      })
+      .toEqual(['rejected', 'rejected'])
+    await expect.poll(() => page.locator(`[data-comment-id="${ids.second}"]`).count(), { timeout: 30_000 }).toBe(0)
+  })
+})
