@@ -63,6 +63,7 @@ describe('an editor republishes a story', () => {
     await page.waitForURL(/\/articles\/\d+/, { timeout: 30_000 })
     const draftId = page.url().match(/articles\/(\d+)/)?.[1]
     expect((await rest(editorApi, 'GET', `/api/articles/${draftId}?depth=0`)).body._status).toBe('draft')
+    await page.waitForTimeout(800) // let the toast finish sliding in for the screenshot
     await screenshot(page, 'editor-publish-refused')
   })
 

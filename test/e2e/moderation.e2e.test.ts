@@ -118,4 +118,23 @@ describe('moderation: a guest comments, a moderator decides', () => {
       .toEqual(['rejected', 'rejected'])
     await expect.poll(() => page.locator(`[data-comment-id="${ids.second}"]`).count(), { timeout: 30_000 }).toBe(0)
   })
+
+  it('puts a reported comment in the queue, with the report in its view', async () => {
+    const clean = await postAsGuest(guest, articleId, '路人丁', '写得很好，谢谢分享')
+    expect(clean.body.doc.status).toBe('approved')
+    const id = idOfGuestAnswer(clean.body)
+    const report = await rest(guest, 'POST', `/api/comments/${id}/report`, { reason: 'abuse', note: '人身攻击' })
+    expect(report.status).toBe(201)
+
+    await page.goto('/admin/collections/comments')
+    await page.locator('[data-filter="needs"][aria-selected="true"]').waitFor({ timeout: 90_000 })
+    await page.locator('[data-filter="reported"]').click()
+    const row = page.locator('tr', { has: page.locator(`[data-comment-id="${id}"]`) })
+    await row.waitFor({ timeout: 60_000 })
+    await expect.poll(() => row.innerText()).toContain('Reported by readers')
+    await page.locator(`[data-comment-id="${id}"]`).click()
+    await page.waitForURL(`**/admin/collections/comments/${id}`, { timeout: 60_000 })
+    const panel = page.locator('.newsroom-moderation')
+    await expect.poll(() => panel.innerText()).toContain('Abuse: 人身攻击')
+  })
 })
