@@ -71,7 +71,7 @@ const SUPPLEMENT: Record<string, string> = {
   'ʂ': 's', 'ʃ': 's', 'ʈ': 't', 'ʉ': 'u', 'ʊ': 'u', 'ʋ': 'v', 'ʌ': 'v', 'ʍ': 'w', 'ʏ': 'y', 'ʐ': 'z',
   'ʑ': 'z', 'ʒ': 'z', 'ʜ': 'h', 'ʝ': 'j', 'ʞ': 'k', 'ʟ': 'l', 'ʠ': 'q', 'ᴀ': 'a', 'ᴄ': 'c', 'ᴅ': 'd',
   'ᴇ': 'e', 'ᴊ': 'j', 'ᴋ': 'k', 'ᴍ': 'm', 'ᴏ': 'o', 'ᴘ': 'p', 'ᴛ': 't', 'ᴜ': 'u', 'ᴠ': 'v', 'ᴡ': 'w',
-  'ᴢ': 'z', 'ꜰ': 'f', 'ꜱ': 's', 'ǫ': 'q', 'ƈ': 'c', 'ƙ': 'k', 'ƚ': 'l', 'ƞ': 'n', 'ƥ': 'p', 'ƭ': 't',
+  'ᴢ': 'z', 'ꜰ': 'f', 'ꜱ': 's', 'ƈ': 'c', 'ƙ': 'k', 'ƚ': 'l', 'ƞ': 'n', 'ƥ': 'p', 'ƭ': 't',
   'ʋ̃': 'v', 'ı': 'i', 'ȷ': 'j', 'ĸ': 'k', 'ŀ': 'l', 'ł': 'l', 'đ': 'd', 'ħ': 'h', 'ŧ': 't', 'ø': 'o',
   'æ': 'ae', 'œ': 'oe', 'ð': 'd', 'þ': 'p', 'ꞓ': 'e', 'ɚ': 'e', 'ƀ': 'b', 'ƃ': 'b', 'ƅ': 'b', 'ƌ': 'd',
   'ƒ': 'f', 'ƕ': 'h', 'ƴ': 'y', 'ƶ': 'z', 'ȥ': 'z', 'ɇ': 'e', 'ɉ': 'j', 'ɋ': 'q', 'ɍ': 'r', 'ɏ': 'y',
@@ -163,11 +163,12 @@ function foldChar(c: string, depth: number): string {
     return String.fromCodePoint(HAN_VARIANTS.get(simp) ?? simp)
   }
   if (depth > 4) return c.toLowerCase()
-  const supp = SUPPLEMENT[c]
-  if (supp !== undefined) return supp
-  // canonical decomposition, marks removed
+  // canonical decomposition, marks removed — first, so canonically equivalent text (NFC ǫ, NFD o + ◌̨)
+  // always folds alike, whatever the look-alike tables say
   const d = c.normalize('NFD').replace(RE_MARKS_G, '')
   if (d !== c) return foldString(d, depth + 1)
+  const supp = SUPPLEMENT[c]
+  if (supp !== undefined) return supp
   // confusables.txt prototype (try the character, then its case partners)
   let proto = CONFUSABLES[c]
   if (proto === undefined) {

@@ -158,7 +158,8 @@ describe('property tests', () => {
           normalizeForMatching(s.normalize('NFD')) === normalizeForMatching(s)
         )
       }),
-      { numRuns: 500 },
+      // ǫ once folded by a look-alike table (→ q) but its NFD form by decomposition (→ o)
+      { numRuns: 500, examples: [['ǫ'], ['Ǭ'], ['ǭ']] },
     )
   })
 
