@@ -73,6 +73,11 @@ const main = async () => {
 
   const commands: Record<string, (message: any) => Promise<unknown>> = {
     idle: () => server.idle(),
+    // CPU time of this process (user + system, ms): per-request cost, robust to other load on the machine.
+    cpu: async () => {
+      const usage = process.cpuUsage()
+      return (usage.user + usage.system) / 1000
+    },
     count: async () => {
       const doc = (await payload.findByID({ collection: 'articles', id: article.id, depth: 0, overrideAccess: true })) as any
       const approved = await payload.count({
