@@ -55,10 +55,11 @@ export const Comments: CollectionConfig = {
     afterRead: [hidePrivateFields],
   },
   fields: [
-    { name: 'article', type: 'relationship', relationTo: 'articles', required: true, index: true },
-    { name: 'parent', type: 'relationship', relationTo: 'comments' },
+    // Only moderators move a comment; an author edits the words, not where they stand or who wrote them.
+    { name: 'article', type: 'relationship', relationTo: 'articles', required: true, index: true, access: { update: moderatorField } },
+    { name: 'parent', type: 'relationship', relationTo: 'comments', access: { update: moderatorField } },
     { name: 'authorName', type: 'text', maxLength: 60 },
-    { name: 'authorEmail', type: 'email', index: true, access: { read: staffField } },
+    { name: 'authorEmail', type: 'email', index: true, access: { read: staffField, update: moderatorField } },
     {
       name: 'authorUser',
       type: 'relationship',

@@ -66,7 +66,9 @@ export const moderateComment: CollectionBeforeChangeHook = async ({ data, origin
   // create
   const settings = await loadModerationSettings(req)
   const { ipHash, userAgentHash } = requestFingerprints(req as any)
-  const fromUser = user && (!user.collection || user.collection === 'users') ? user : null
+  // authorUser points to the admin's user collection (the plugin's `users`, or the host's via usersCollection).
+  const usersSlug = req.payload.config.admin?.user ?? 'users'
+  const fromUser = user && (!user.collection || user.collection === usersSlug) ? user : null
   if (fromUser) {
     data.authorUser = fromUser.id
     if (!data.authorName) data.authorName = fromUser.displayName || fromUser.email?.split('@')[0] || 'staff'

@@ -380,9 +380,16 @@ describe('edits', () => {
     const doc = await stored(created.body.doc.id)
     expect(doc.status).toBe('rejected')
     expect(doc.editedAt).toBeTruthy()
-    // an author cannot decide on their own comment
-    const self = await app.rest('PATCH', `/api/comments/${created.body.doc.id}`, { token, body: { status: 'approved' } })
-    expect((await stored(created.body.doc.id)).status).toBe('rejected')
+    // an author cannot decide on their own comment, nor move it
+    const other = await publishArticle(app)
+    const self = await app.rest('PATCH', `/api/comments/${created.body.doc.id}`, { token, body: { status: 'approved', article: other.id } })
     expect([200, 403]).toContain(self.status)
+    const after = await stored(created.body.doc.id)
+    expect(after.status).toBe('rejected')
+    expect(after.article).toBe(article.id)
+    // nor anybody else's
+    const strangers = await postComment(app, { article: article.id, authorName: 'S', body: 'Not yours' })
+    const foreign = await app.rest('PATCH', `/api/comments/${strangers.body.doc.id}`, { token, body: { body: 'mine now' } })
+    expect(foreign.status).toBe(403)
   })
 })
