@@ -218,6 +218,8 @@ export const decorateForAdmin = (config: Config, options: AdminDecorationOptions
     globals: (config.globals ?? []).map(decorateGlobal),
     admin: {
       ...config.admin,
+      // Gravatar is an outside image host the admin's Content-Security-Policy blocks: use Payload's own avatar
+      avatar: config.admin?.avatar ?? 'default',
       components: dashboard.length
         ? { ...config.admin?.components, beforeDashboard: [...(config.admin?.components?.beforeDashboard ?? []), ...dashboard] }
         : config.admin?.components,

@@ -1,6 +1,7 @@
 import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { zh } from '../../src/i18n'
 import { apiAs, launchBrowser, loginByApi, newContext, rest, screenshot } from './browser'
 import { E2E_USERS } from './users'
 
@@ -26,7 +27,8 @@ describe('moderation: a guest comments, a moderator decides', () => {
 
   beforeAll(async () => {
     browser = await launchBrowser()
-    context = await newContext(browser, 'en-US')
+    // the moderators of our Chinese site work in Chinese
+    context = await newContext(browser, 'zh-CN')
     await loginByApi(context, E2E_USERS.moderator)
     page = await context.newPage()
     guest = await apiAs(undefined, 'zh-CN')
@@ -66,9 +68,10 @@ describe('moderation: a guest comments, a moderator decides', () => {
     await page.goto('/admin')
     await expect.poll(() => page.getByTestId('queue-size-count').textContent(), { timeout: 90_000 }).toBe('3')
     const nav = page.locator('nav')
-    await expect.poll(() => nav.getByText('Comments', { exact: true }).count()).toBeGreaterThan(0)
-    await expect.poll(() => nav.getByText('Moderation settings', { exact: true }).count()).toBeGreaterThan(0)
-    expect(await nav.getByText('Articles', { exact: true }).count()).toBe(0)
+    await expect.poll(() => nav.getByText(zh['collection.comments.plural'], { exact: true }).count()).toBeGreaterThan(0)
+    await expect.poll(() => nav.getByText(zh['global.moderation-settings'], { exact: true }).count()).toBeGreaterThan(0)
+    expect(await nav.getByText(zh['collection.articles.plural'], { exact: true }).count()).toBe(0)
+    expect(await nav.getByText(zh['collection.sources.plural'], { exact: true }).count()).toBe(0)
     await screenshot(page, 'moderator-dashboard')
   })
 
@@ -77,7 +80,7 @@ describe('moderation: a guest comments, a moderator decides', () => {
     const row = page.locator('tr', { has: page.locator(`[data-comment-id="${ids.suspect}"]`) })
     await row.waitFor({ timeout: 90_000 })
     await expect.poll(() => row.locator('mark[data-reason="suspect_term"]').first().textContent()).toBe('骗子')
-    await expect.poll(() => row.getByText('Suspect term: 骗子').count()).toBeGreaterThan(0)
+    await expect.poll(() => row.getByText(`${zh['reason.suspect_term']}: 骗子`).count()).toBeGreaterThan(0)
     await expect.poll(() => page.locator('[data-filter="needs"][aria-selected="true"]').count()).toBe(1)
     // the rejected comment is not in the queue
     expect(await page.getByText('你这个傻*瓜').count()).toBe(0)
@@ -91,10 +94,11 @@ describe('moderation: a guest comments, a moderator decides', () => {
     await expect.poll(() => panel.locator('[data-reason="suspect_term"]').count(), { timeout: 90_000 }).toBeGreaterThan(0)
     await expect.poll(() => panel.getByText('城市夜跑的人们').count()).toBeGreaterThan(0)
     await panel.locator('[data-decision="approved"]').click()
-    await expect.poll(() => panel.getByTestId('comment-status').textContent(), { timeout: 30_000 }).toBe('Approved')
+    await expect.poll(() => panel.getByTestId('comment-status').textContent(), { timeout: 30_000 }).toBe(zh['option.comments.status.approved'])
     const saved = await commentStatus(moderatorApi, ids.suspect)
     expect(saved.status).toBe('approved')
     expect(saved.moderation?.decidedAt).toBeTruthy()
+    await page.waitForTimeout(800) // let the toast finish sliding in for the screenshot
     await screenshot(page, 'comment-approved')
   })
 
@@ -131,10 +135,10 @@ describe('moderation: a guest comments, a moderator decides', () => {
     await page.locator('[data-filter="reported"]').click()
     const row = page.locator('tr', { has: page.locator(`[data-comment-id="${id}"]`) })
     await row.waitFor({ timeout: 60_000 })
-    await expect.poll(() => row.innerText()).toContain('Reported by readers')
+    await expect.poll(() => row.innerText()).toContain(zh['reason.reported'])
     await page.locator(`[data-comment-id="${id}"]`).click()
     await page.waitForURL(`**/admin/collections/comments/${id}`, { timeout: 60_000 })
     const panel = page.locator('.newsroom-moderation')
-    await expect.poll(() => panel.innerText()).toContain('Abuse: 人身攻击')
+    await expect.poll(() => panel.innerText()).toContain(`${zh['option.comments.reports.reason.abuse']}: 人身攻击`)
   })
 })
