@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest'
 import { newsroomPlugin } from '../../src'
 import { ageOf, highlightSegments, reasonCodes } from '../../src/admin/highlight'
 import { MESSAGE_CODES } from '../../src/comments/messages'
-import { en, zh } from '../../src/i18n'
+import { articleFieldLabel, en, zh } from '../../src/i18n'
 import { REASON_CODES } from '../../src/moderation'
 
 const root = path.resolve(__dirname, '../..')
@@ -58,6 +58,18 @@ describe('dictionaries', () => {
 
   it('name every moderation reason code', () => {
     expect(REASON_CODES.filter((code) => !(`reason.${code}` in en))).toEqual([])
+  })
+
+  it('name every field the publish gate reports, for ValidationError labels', () => {
+    const gate = fs.readFileSync(path.join(root, 'src/attribution/gate.ts'), 'utf8')
+    const fields = [...new Set([...gate.matchAll(/fail\('([\w.]+)'/g)].map((m) => m[1]))]
+    // validateSource reports the Source's own fields; the article's gate reports these
+    const sourceOwn = ['name', 'license', 'seoPolicy', 'creditTemplate', 'domains', 'homepage', 'licenseUrl', 'rightsWindowDays', 'permissionEvidence']
+    const articleFields = fields.filter((field) => !sourceOwn.includes(field))
+    expect(articleFields.length).toBeGreaterThan(4)
+    expect(articleFields.filter((field) => !articleFieldLabel(field))).toEqual([])
+    expect(articleFieldLabel('originalUrl')).toEqual({ en: 'Original URL', zh: '原文链接' })
+    expect(articleFieldLabel('source.permissions.republish')).toEqual({ en: 'Source: May republish', zh: '来源：可转载' })
   })
 
   it('carry every answer the comments pipeline gives guests', () => {
