@@ -78,7 +78,8 @@ export default async function setup(project: TestProject) {
   fs.mkdirSync(resultsDir, { recursive: true })
   tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-e2e-'))
   const port = await freePort()
-  const base = `http://localhost:${port}`
+  // 127.0.0.1, not localhost: Node may resolve localhost to ::1 while the server listens on IPv4
+  const base = `http://127.0.0.1:${port}`
   const production = process.env.E2E_DEV !== '1' && fs.existsSync(path.join(root, '.next', 'BUILD_ID'))
   const env: NodeJS.ProcessEnv = {
     ...process.env,
