@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { apiAs, launchBrowser, loginByApi, newContext, rest } from './browser'
+import { apiAs, launchBrowser, loginByApi, newContext, rest, screenshot } from './browser'
 import { E2E_USERS } from './users'
 
 describe("the editor's dashboard", () => {
@@ -47,5 +47,6 @@ describe("the editor's dashboard", () => {
     expect(await panel.innerText()).not.toContain('九十天后到期的转载')
     // not a moderator: no queue panel
     expect(await page.getByTestId('queue-size').count()).toBe(0)
+    await screenshot(page, 'editor-dashboard-rights')
   })
 })

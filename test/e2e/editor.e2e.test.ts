@@ -102,6 +102,7 @@ describe('an author', () => {
       await page.getByTestId('attribution-preview').waitFor({ timeout: 30_000 })
       await expect.poll(() => page.locator('.doc-controls').innerText(), { timeout: 30_000 }).toContain('Draft')
       expect(await page.locator('#action-save').count()).toBe(0)
+      await screenshot(page, 'author-no-publish')
       const author = await apiAs(E2E_USERS.author)
       const refused = await rest(author, 'POST', '/api/articles', { title: '想直接发布', origin: 'original', _status: 'published' }, { allowError: true })
       expect(refused.status).toBe(403)

@@ -140,5 +140,6 @@ describe('moderation: a guest comments, a moderator decides', () => {
     await page.waitForURL(`**/admin/collections/comments/${id}`, { timeout: 60_000 })
     const panel = page.locator('.newsroom-moderation')
     await expect.poll(() => panel.innerText()).toContain(`${zh['option.comments.reports.reason.abuse']}: 人身攻击`)
+    await screenshot(page, 'comment-reported')
   })
 })

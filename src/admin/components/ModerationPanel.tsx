@@ -1,9 +1,10 @@
 'use client'
-import { toast, useConfig, useDocumentInfo, useField } from '@payloadcms/ui'
+import { toast, useAuth, useConfig, useDocumentInfo, useField } from '@payloadcms/ui'
 import Link from 'next/link'
 import { stringify } from 'qs-esm'
 import React, { useCallback, useEffect, useState } from 'react'
 
+import { EDITORIAL_ROLES, hasRole } from '../../../access/roles'
 import { highlightSegments, reasonCodes, type ReasonLike } from '../highlight'
 import { useNewsroomText } from './useNewsroomText'
 
@@ -51,6 +52,9 @@ export const ModerationPanel: React.FC = () => {
   const { config } = useConfig()
   const { id } = useDocumentInfo()
   const { nt } = useNewsroomText()
+  const { user } = useAuth()
+  // moderators do not edit articles (the collection is hidden from them): show the title without a link
+  const canOpenArticles = hasRole(user as never, [...EDITORIAL_ROLES, 'author'])
   const statusField = useField<string>({ path: 'status' })
   const [doc, setDoc] = useState<CommentDoc | null>(null)
   const [thread, setThread] = useState<CommentDoc[]>([])
@@ -179,8 +183,12 @@ export const ModerationPanel: React.FC = () => {
 
       <h4>{nt('admin.comment.article')}</h4>
       {article ? (
-        <p>
-          <Link href={`${admin}/collections/articles/${article.id}`}>{article.title ?? `#${article.id}`}</Link>
+        <p data-testid="comment-article">
+          {canOpenArticles ? (
+            <Link href={`${admin}/collections/articles/${article.id}`}>{article.title ?? `#${article.id}`}</Link>
+          ) : (
+            (article.title ?? `#${article.id}`)
+          )}
         </p>
       ) : (
         <p className="newsroom-panel__muted">#{String(idOf(doc?.article ?? null) ?? '')}</p>
