@@ -77,4 +77,23 @@ describe('a zh-CN browser', () => {
       await moderator.close()
     }
   })
+
+  it('lets a user of an English browser switch the panel to Chinese in their account', async () => {
+    const english = await newContext(browser, 'en-US')
+    try {
+      await loginByApi(english, E2E_USERS.author)
+      const account = await english.newPage()
+      await account.goto('/admin/account')
+      const nav = account.locator('.nav__wrap')
+      await expect.poll(() => nav.innerText(), { timeout: 90_000 }).toContain('Articles')
+      await account.locator('.rs__control', { has: account.locator('#language-select') }).click()
+      await account.locator('.rs__option', { hasText: '中文' }).first().click()
+      await expect.poll(() => nav.innerText(), { timeout: 60_000 }).toContain('文章')
+      // the choice stays with the user on the next page
+      await account.goto('/admin/collections/articles')
+      await expect.poll(() => account.locator('.nav__wrap').innerText(), { timeout: 90_000 }).toContain('文章')
+    } finally {
+      await english.close()
+    }
+  })
 })
