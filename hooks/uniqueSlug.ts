@@ -4,18 +4,35 @@ import type { CollectionBeforeValidateHook, CollectionSlug } from 'payload'
 
 import { slugify } from '../src/attribution'
 
+/** True when `slug` is what this hook would have made from `title` (with or without a -N suffix). */
+const derivedFrom = (slug: string, title: unknown): boolean => {
+  const base = slugify(typeof title === 'string' ? title : '')
+  if (!base) return /^item-[0-9a-f]{6}(-\d+)?$/.test(slug)
+  return slug === base || (slug.startsWith(`${base}-`) && /^\d+$/.test(slug.slice(base.length + 1)))
+}
+
 /**
- * Fills `slug` from a title field when it is empty (Chinese titles become pinyin), and keeps it unique in
- * the collection by appending -2, -3… Slugs typed by the editor are normalised the same way.
+ * Fills `slug` from a title field (Chinese titles become pinyin) and keeps it unique in the collection by
+ * appending -2, -3… A slug the hook made follows later title changes until the document is first published
+ * (the admin creates a document before its title is typed); after that, URLs stay put. Slugs typed by the
+ * editor are kept, normalised the same way.
  */
 export const uniqueSlug =
   (titleField: string): CollectionBeforeValidateHook =>
   async ({ collection, data, originalDoc, req }) => {
     if (!data) return data
+    const previous: string | undefined = originalDoc?.slug || undefined
     const typed = typeof data.slug === 'string' ? data.slug.trim() : ''
-    if (!typed && originalDoc?.slug && data.slug === undefined) return data
     const title = data[titleField] ?? originalDoc?.[titleField]
-    const base = slugify(typed || title) || `item-${crypto.randomBytes(3).toString('hex')}`
+    const titleChanged = data[titleField] !== undefined && data[titleField] !== originalDoc?.[titleField]
+    const follows = previous && titleChanged && !originalDoc?.publishedAt && derivedFrom(previous, originalDoc?.[titleField])
+    const cleared = data.slug === '' || data.slug === null
+    if (previous && !cleared && (!typed || typed === previous) && !follows) {
+      data.slug = previous
+      return data
+    }
+    const source = typed && typed !== previous ? typed : title
+    const base = slugify(source) || `item-${crypto.randomBytes(3).toString('hex')}`
     let candidate = base
     for (let n = 2; n < 50; n++) {
       const clash = await req.payload.find({

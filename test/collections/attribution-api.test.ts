@@ -135,7 +135,44 @@ describe('slugs', () => {
     const second = await app.rest('POST', '/api/articles?draft=true', { token: users.editor, body: { title: '悉尼房价创新高', _status: 'draft' } })
     expect(first.body.doc.slug).toBe('xi-ni-fang-jia-chuang-xin-gao')
     expect(second.body.doc.slug).toBe('xi-ni-fang-jia-chuang-xin-gao-2')
+    const cleared = await app.rest('PATCH', `/api/articles/${first.body.doc.id}?draft=true`, { token: users.editor, body: { slug: '' } })
+    expect(cleared.body.doc.slug).toBe('xi-ni-fang-jia-chuang-xin-gao')
     const english = await app.rest('POST', '/api/articles?draft=true', { token: users.editor, body: { title: 'Rates Rise, Again!', _status: 'draft' } })
     expect(english.body.doc.slug).toBe('rates-rise-again')
+  })
+})
+
+describe('slugs made before the title is typed', () => {
+  it('follow the title until the first publish, then stay put', async () => {
+    // The admin creates (autosaves) a draft before the editor types its title.
+    const blank = await app.rest('POST', '/api/articles?draft=true', { token: users.editor, body: { _status: 'draft' } })
+    expect(blank.status, JSON.stringify(blank.body)).toBe(201)
+    const id = blank.body.doc.id
+    expect(blank.body.doc.slug).toMatch(/^item-[0-9a-f]{6}$/)
+    const titled = await app.rest('PATCH', `/api/articles/${id}?draft=true`, {
+      token: users.editor,
+      body: { title: '硅谷的新一轮裁员潮', slug: blank.body.doc.slug },
+    })
+    expect(titled.body.doc.slug).toBe('gui-gu-de-xin-yi-lun-cai-yuan-chao')
+    const published = await app.rest('PATCH', `/api/articles/${id}`, { token: users.editor, body: { _status: 'published' } })
+    expect(published.status, JSON.stringify(published.body)).toBe(200)
+    const retitled = await app.rest('PATCH', `/api/articles/${id}`, {
+      token: users.editor,
+      body: { title: '硅谷裁员潮持续', slug: published.body.doc.slug },
+    })
+    expect(retitled.body.doc.slug).toBe('gui-gu-de-xin-yi-lun-cai-yuan-chao')
+  })
+
+  it('a slug the editor typed is kept when the title changes', async () => {
+    const doc = await app.rest('POST', '/api/articles?draft=true', {
+      token: users.editor,
+      body: { title: 'First title', slug: 'Our Chosen Slug', _status: 'draft' },
+    })
+    expect(doc.body.doc.slug).toBe('our-chosen-slug')
+    const retitled = await app.rest('PATCH', `/api/articles/${doc.body.doc.id}?draft=true`, {
+      token: users.editor,
+      body: { title: 'Second title', slug: 'our-chosen-slug' },
+    })
+    expect(retitled.body.doc.slug).toBe('our-chosen-slug')
   })
 })
