@@ -290,6 +290,8 @@ export const en = {
   'admin.action.done': 'Done',
   'admin.action.failed': 'The decision could not be saved.',
   'admin.action.decidedBy': 'Decided by',
+  'admin.action.system': 'the system',
+  'admin.action.you': 'you',
   'admin.comment.why': 'Why it was held',
   'admin.comment.noReasons': 'No reasons recorded.',
   'admin.comment.reports': 'Reader reports',

@@ -269,6 +269,8 @@ export const zh: NewsroomDictionary = {
   'admin.action.done': '已处理',
   'admin.action.failed': '无法保存审核结果。',
   'admin.action.decidedBy': '审核人',
+  'admin.action.system': '系统',
+  'admin.action.you': '您',
   'admin.comment.why': '待审原因',
   'admin.comment.noReasons': '没有记录原因。',
   'admin.comment.reports': '读者举报',

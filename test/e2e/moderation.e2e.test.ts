@@ -95,6 +95,7 @@ describe('moderation: a guest comments, a moderator decides', () => {
     await expect.poll(() => panel.getByText('城市夜跑的人们').count()).toBeGreaterThan(0)
     await panel.locator('[data-decision="approved"]').click()
     await expect.poll(() => panel.getByTestId('comment-status').textContent(), { timeout: 30_000 }).toBe(zh['option.comments.status.approved'])
+    await expect.poll(() => panel.innerText()).toContain(`${zh['admin.action.decidedBy']} ${zh['admin.action.you']} (${E2E_USERS.moderator.email})`)
     const saved = await commentStatus(moderatorApi, ids.suspect)
     expect(saved.status).toBe('approved')
     expect(saved.moderation?.decidedAt).toBeTruthy()

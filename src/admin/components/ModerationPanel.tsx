@@ -105,6 +105,12 @@ export const ModerationPanel: React.FC = () => {
     }
   }
 
+  const deciderName = (decidedBy: string | null | undefined) => {
+    if (!decidedBy) return ''
+    if (decidedBy === 'system') return nt('admin.action.system')
+    if (user && String(user.id) === decidedBy) return `${nt('admin.action.you')} (${(user as { email?: string }).email ?? `#${decidedBy}`})`
+    return `#${decidedBy}`
+  }
   const status = doc?.status ?? statusField.value
   const reasons = doc?.moderation?.reasons ?? []
   const article = doc?.article && typeof doc.article === 'object' ? doc.article : null
@@ -118,7 +124,7 @@ export const ModerationPanel: React.FC = () => {
         </span>
         {doc?.moderation?.decidedAt ? (
           <div className="newsroom-panel__muted">
-            {nt('admin.action.decidedBy')} #{doc.moderation.decidedBy} · {new Date(doc.moderation.decidedAt).toLocaleString()}
+            {nt('admin.action.decidedBy')} {deciderName(doc.moderation.decidedBy)} · {new Date(doc.moderation.decidedAt).toLocaleString()}
           </div>
         ) : null}
       </div>
