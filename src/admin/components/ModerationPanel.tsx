@@ -4,7 +4,7 @@ import Link from 'next/link'
 import { stringify } from 'qs-esm'
 import React, { useCallback, useEffect, useState } from 'react'
 
-import { EDITORIAL_ROLES, hasRole } from '../../../access/roles'
+import { EDITORIAL_ROLES, MODERATION_ROLES, hasRole } from '../../../access/roles'
 import { highlightSegments, reasonCodes, type ReasonLike } from '../highlight'
 import { useNewsroomText } from './useNewsroomText'
 
@@ -55,6 +55,7 @@ export const ModerationPanel: React.FC = () => {
   const { user } = useAuth()
   // moderators do not edit articles (the collection is hidden from them): show the title without a link
   const canOpenArticles = hasRole(user as never, [...EDITORIAL_ROLES, 'author'])
+  const mayDecide = hasRole(user as never, MODERATION_ROLES)
   const statusField = useField<string>({ path: 'status' })
   const [doc, setDoc] = useState<CommentDoc | null>(null)
   const [thread, setThread] = useState<CommentDoc[]>([])
@@ -128,20 +129,22 @@ export const ModerationPanel: React.FC = () => {
           </div>
         ) : null}
       </div>
-      <div className="newsroom-panel__actions">
-        {DECISIONS.map((decision) => (
-          <button
-            key={decision.status}
-            type="button"
-            disabled={busy || status === decision.status}
-            data-decision={decision.status}
-            className={decision.className}
-            onClick={() => void decide(decision.status)}
-          >
-            {nt(decision.label)}
-          </button>
-        ))}
-      </div>
+      {mayDecide ? (
+        <div className="newsroom-panel__actions">
+          {DECISIONS.map((decision) => (
+            <button
+              key={decision.status}
+              type="button"
+              disabled={busy || status === decision.status}
+              data-decision={decision.status}
+              className={decision.className}
+              onClick={() => void decide(decision.status)}
+            >
+              {nt(decision.label)}
+            </button>
+          ))}
+        </div>
+      ) : null}
 
       <h4>{nt('admin.comment.why')}</h4>
       {reasons.length === 0 ? (

@@ -1,10 +1,11 @@
 'use client'
 import type { Where } from 'payload'
-import { toast, useConfig, useListQuery, useSelection } from '@payloadcms/ui'
+import { toast, useAuth, useConfig, useListQuery, useSelection } from '@payloadcms/ui'
 import { useRouter } from 'next/navigation'
 import { stringify } from 'qs-esm'
 import React, { useCallback, useEffect, useRef, useState } from 'react'
 
+import { MODERATION_ROLES, hasRole } from '../../../access/roles'
 import { useNewsroomText } from './useNewsroomText'
 
 type FilterName = 'needs' | 'pending' | 'reported' | 'approved' | 'rejected' | 'spam' | 'all'
@@ -49,6 +50,9 @@ export const QueueFilters: React.FC = () => {
   const { nt } = useNewsroomText()
   const { query, refineListData } = useListQuery()
   const { count, getQueryParams } = useSelection()
+  const { user } = useAuth()
+  // editors may read the comments; only moderators and admins decide
+  const mayDecide = hasRole(user as never, MODERATION_ROLES)
   const router = useRouter()
   const [counts, setCounts] = useState<Partial<Record<FilterName, number>>>({})
   const [busy, setBusy] = useState(false)
@@ -124,7 +128,7 @@ export const QueueFilters: React.FC = () => {
           </button>
         ))}
       </div>
-      {count > 0 ? (
+      {count > 0 && mayDecide ? (
         <div className="newsroom-queue__bulk" data-selected={count}>
           <span>
             {count} {nt('admin.action.selected')}
