@@ -7,7 +7,7 @@ import { labelFor, newsroomTranslations } from '../i18n'
 const component = (file: string, name: string) => `/admin/components/${file}#${name}`
 
 export interface AdminDecorationOptions {
-  /** `disabled: true`: labels and translations only, no components, ui fields or role-based hiding. */
+  /** `disabled: true`: labels and translations only; no components, dashboard panels or role-based hiding. */
   disabled?: boolean
   usersSlug: string
   siteUrl?: string
@@ -91,16 +91,20 @@ const adminFor = (slug: string, options: AdminDecorationOptions): Decoration | u
               }),
         },
         fields: [
-              uiField('attributionPreview', {
-                position: 'sidebar',
-                components: {
-                  Field: {
-                    path: component('AttributionPreview', 'AttributionPreview'),
-                    clientProps: { siteUrl: options.siteUrl, siteName: options.siteName },
-                  },
+          uiField(
+            'attributionPreview',
+            {
+              position: 'sidebar',
+              components: {
+                Field: {
+                  path: component('AttributionPreview', 'AttributionPreview'),
+                  clientProps: { siteUrl: options.siteUrl, siteName: options.siteName },
                 },
-              }, disabled),
-            ],
+              },
+            },
+            disabled,
+          ),
+        ],
       }
     case 'comments':
       return <Decoration>{
@@ -118,13 +122,10 @@ const adminFor = (slug: string, options: AdminDecorationOptions): Decoration | u
         },
         fieldAdmin: disabled ? {} : { body: { components: { Cell: component('CommentCells', 'CommentExcerptCell') } } },
         fields: [
-              uiField('reasonsSummary', { components: { Cell: component('CommentCells', 'ReasonsCell') }, disableListFilter: true }, disabled),
-              uiField('age', { components: { Cell: component('CommentCells', 'AgeCell') }, disableListFilter: true }, disabled),
-              uiField('decision', {
-                position: 'sidebar',
-                components: { Field: component('ModerationPanel', 'ModerationPanel') },
-              }, disabled),
-            ],
+          uiField('reasonsSummary', { components: { Cell: component('CommentCells', 'ReasonsCell') }, disableListFilter: true }, disabled),
+          uiField('age', { components: { Cell: component('CommentCells', 'AgeCell') }, disableListFilter: true }, disabled),
+          uiField('decision', { position: 'sidebar', components: { Field: component('ModerationPanel', 'ModerationPanel') } }, disabled),
+        ],
       }
     case 'sources':
       return <Decoration>{
@@ -168,7 +169,7 @@ const OUR_COLLECTIONS = ['articles', 'media', 'comments', 'sources']
 export const decorateCollection = (collection: CollectionConfig, options: AdminDecorationOptions): CollectionConfig => {
   const slug = collection.slug === options.usersSlug ? 'users' : collection.slug
   if (!OUR_COLLECTIONS.includes(slug) && slug !== 'users') return collection
-  const ours = adminFor(collection.slug === options.usersSlug ? options.usersSlug : slug, options)
+  const ours = adminFor(collection.slug, options)
   let fields = labelFields(slug, collection.fields)
   if (ours?.fieldAdmin) fields = patchFieldAdmin(fields, ours.fieldAdmin)
   const added = labelFields(slug, (ours?.fields ?? []).filter((field) => !fields.some((f) => 'name' in f && 'name' in field && f.name === field.name)))
@@ -200,7 +201,8 @@ export const decorateGlobal = (global: GlobalConfig): GlobalConfig => {
 /**
  * The admin panel of the newsroom: our labels in English and Chinese on every collection, field and option,
  * our translations under the `newsroom` namespace, list columns, dashboard panels and components.
- * With `disabled`, only labels and translations are applied (no components, nothing that changes behaviour).
+ * With `disabled`, only labels and translations are applied (no components, nothing that changes behaviour);
+ * our `ui` fields stay, without components, so both configs have the same fields.
  */
 export const decorateForAdmin = (config: Config, options: AdminDecorationOptions): Config => {
   const i18n = config.i18n ?? {}
