@@ -22,8 +22,12 @@ for (const [dialect, uri] of Object.entries(DIALECTS)) {
   const before = files(dir)
   const indexFile = path.join(dir, 'index.ts')
   const indexBefore = fs.existsSync(indexFile) ? fs.readFileSync(indexFile, 'utf8') : ''
-  if (!check) fs.rmSync(dir, { recursive: true, force: true })
-  fs.mkdirSync(dir, { recursive: true })
+  if (!check) {
+    // src/config.ts imports the index, so leave an empty one for migrate:create to rewrite.
+    fs.rmSync(dir, { recursive: true, force: true })
+    fs.mkdirSync(dir, { recursive: true })
+    fs.writeFileSync(path.join(dir, 'index.ts'), 'export const migrations = []\n')
+  }
   const args = ['payload', 'migrate:create', check ? 'drift' : 'initial', '--forceAcceptWarning']
   const run = spawnSync('npx', args, {
     env: { ...process.env, PAYLOAD_CONFIG_PATH: 'src/payload.config.ts', DATABASE_URI: uri, LOG_LEVEL: 'warn' },
@@ -35,7 +39,7 @@ for (const [dialect, uri] of Object.entries(DIALECTS)) {
     process.exit(1)
   }
   const after = files(dir)
-  const added = after.filter((file) => !before.includes(file) && file !== 'index.ts')
+  const added = after.filter((file) => (check ? !before.includes(file) : true) && file !== 'index.ts')
   if (check) {
     // An empty migration holds only the template's placeholder comments: the schema has not changed.
     const changes = added

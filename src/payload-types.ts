@@ -97,9 +97,11 @@ export interface Config {
   fallbackLocale: null;
   globals: {
     'moderation-settings': ModerationSetting;
+    'payload-jobs-stats': PayloadJobsStat;
   };
   globalsSelect: {
     'moderation-settings': ModerationSettingsSelect<false> | ModerationSettingsSelect<true>;
+    'payload-jobs-stats': PayloadJobsStatsSelect<false> | PayloadJobsStatsSelect<true>;
   };
   locale: null;
   widgets: {
@@ -108,6 +110,9 @@ export interface Config {
   user: User;
   jobs: {
     tasks: {
+      restampSourceArticles: TaskRestampSourceArticles;
+      unpublishExpiredRights: TaskUnpublishExpiredRights;
+      notifyModerators: TaskNotifyModerators;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -190,6 +195,15 @@ export interface Article {
     };
     [k: string]: unknown;
   } | null;
+  figures?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   heroImage?: (number | null) | Media;
   /**
    * Byline as printed.
@@ -209,6 +223,10 @@ export interface Article {
   commentCount?: number | null;
   lastCommentAt?: string | null;
   createdBy?: (number | null) | User;
+  /**
+   * Why the system last changed the status.
+   */
+  statusNote?: string | null;
   /**
    * Stamped from the Source on every save. Cannot be edited.
    */
@@ -296,8 +314,14 @@ export interface Source {
   name: string;
   slug?: string | null;
   homepage?: string | null;
+  /**
+   * Original links must point to one of these domains (or a subdomain).
+   */
   domains?: string[] | null;
   logo?: (number | null) | Media;
+  /**
+   * Placeholders: {source}, {author}, {url}.
+   */
   creditTemplate?: string | null;
   license:
     | 'all-rights-reserved'
@@ -316,6 +340,9 @@ export interface Source {
     translate?: boolean | null;
     images?: boolean | null;
   };
+  /**
+   * Contract, e-mail or subscription. Required for "permission" and "wire" licences.
+   */
   permissionEvidence?: string | null;
   copyrightHolder?: string | null;
   rightsWindowDays?: number | null;
@@ -350,6 +377,9 @@ export interface Comment {
           id?: string | null;
         }[]
       | null;
+    /**
+     * "system" or the id of the moderator
+     */
     decidedBy?: string | null;
     decidedAt?: string | null;
     note?: string | null;
@@ -367,6 +397,7 @@ export interface Comment {
   featured?: boolean | null;
   ipHash?: string | null;
   userAgentHash?: string | null;
+  fingerprint?: string | null;
   editedAt?: string | null;
   updatedAt: string;
   createdAt: string;
@@ -441,7 +472,8 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'schedulePublish';
+        taskSlug:
+          'inline' | 'restampSourceArticles' | 'unpublishExpiredRights' | 'notifyModerators' | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -474,10 +506,20 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'schedulePublish') | null;
+  taskSlug?:
+    ('inline' | 'restampSourceArticles' | 'unpublishExpiredRights' | 'notifyModerators' | 'schedulePublish') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
+  meta?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -499,10 +541,6 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'media';
         value: number | Media;
-      } | null)
-    | ({
-        relationTo: 'comments';
-        value: number | Comment;
       } | null)
     | ({
         relationTo: 'sources';
@@ -584,6 +622,7 @@ export interface ArticlesSelect<T extends boolean = true> {
   slug?: T;
   excerpt?: T;
   content?: T;
+  figures?: T;
   heroImage?: T;
   authors?: T;
   origin?: T;
@@ -600,6 +639,7 @@ export interface ArticlesSelect<T extends boolean = true> {
   commentCount?: T;
   lastCommentAt?: T;
   createdBy?: T;
+  statusNote?: T;
   attribution?:
     | T
     | {
@@ -730,6 +770,7 @@ export interface CommentsSelect<T extends boolean = true> {
   featured?: T;
   ipHash?: T;
   userAgentHash?: T;
+  fingerprint?: T;
   editedAt?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -800,6 +841,7 @@ export interface PayloadJobsSelect<T extends boolean = true> {
   queue?: T;
   waitUntil?: T;
   processing?: T;
+  meta?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -860,6 +902,24 @@ export interface ModerationSetting {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats".
+ */
+export interface PayloadJobsStat {
+  id: number;
+  stats?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "moderation-settings_select".
  */
 export interface ModerationSettingsSelect<T extends boolean = true> {
@@ -883,6 +943,16 @@ export interface ModerationSettingsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats_select".
+ */
+export interface PayloadJobsStatsSelect<T extends boolean = true> {
+  stats?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "collections_widget".
  */
 export interface CollectionsWidget {
@@ -890,6 +960,40 @@ export interface CollectionsWidget {
     [k: string]: unknown;
   };
   width: 'full';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskRestampSourceArticles".
+ */
+export interface TaskRestampSourceArticles {
+  input: {
+    sourceId: string;
+  };
+  output: {
+    restamped?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskUnpublishExpiredRights".
+ */
+export interface TaskUnpublishExpiredRights {
+  input?: unknown;
+  output: {
+    unpublished?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskNotifyModerators".
+ */
+export interface TaskNotifyModerators {
+  input: {
+    commentId: string;
+  };
+  output: {
+    sent?: number | null;
+  };
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

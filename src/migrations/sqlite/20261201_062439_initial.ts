@@ -265,13 +265,13 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`comments_author_email_idx\` ON \`comments\` (\`author_email\`);`)
   await db.run(sql`CREATE INDEX \`comments_author_user_idx\` ON \`comments\` (\`author_user_id\`);`)
   await db.run(sql`CREATE INDEX \`comments_status_idx\` ON \`comments\` (\`status\`);`)
-  await db.run(sql`CREATE INDEX \`comments_featured_idx\` ON \`comments\` (\`featured\`);`)
   await db.run(sql`CREATE INDEX \`comments_ip_hash_idx\` ON \`comments\` (\`ip_hash\`);`)
   await db.run(sql`CREATE INDEX \`comments_updated_at_idx\` ON \`comments\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`comments_created_at_idx\` ON \`comments\` (\`created_at\`);`)
   await db.run(sql`CREATE INDEX \`comments_deleted_at_idx\` ON \`comments\` (\`deleted_at\`);`)
-  await db.run(sql`CREATE INDEX \`article_status_createdAt_idx\` ON \`comments\` (\`article_id\`,\`status\`,\`created_at\`);`)
+  await db.run(sql`CREATE INDEX \`article_parent_status_deletedAt_createdAt_idx\` ON \`comments\` (\`article_id\`,\`parent_id\`,\`status\`,\`deleted_at\`,\`created_at\`);`)
   await db.run(sql`CREATE INDEX \`parent_status_createdAt_idx\` ON \`comments\` (\`parent_id\`,\`status\`,\`created_at\`);`)
+  await db.run(sql`CREATE INDEX \`article_status_deletedAt_createdAt_idx\` ON \`comments\` (\`article_id\`,\`status\`,\`deleted_at\`,\`created_at\`);`)
   await db.run(sql`CREATE INDEX \`ipHash_createdAt_idx\` ON \`comments\` (\`ip_hash\`,\`created_at\`);`)
   await db.run(sql`CREATE INDEX \`article_fingerprint_idx\` ON \`comments\` (\`article_id\`,\`fingerprint\`);`)
   await db.run(sql`CREATE TABLE \`_comments_v_version_moderation_reasons\` (
@@ -341,15 +341,15 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`_comments_v_version_version_author_email_idx\` ON \`_comments_v\` (\`version_author_email\`);`)
   await db.run(sql`CREATE INDEX \`_comments_v_version_version_author_user_idx\` ON \`_comments_v\` (\`version_author_user_id\`);`)
   await db.run(sql`CREATE INDEX \`_comments_v_version_version_status_idx\` ON \`_comments_v\` (\`version_status\`);`)
-  await db.run(sql`CREATE INDEX \`_comments_v_version_version_featured_idx\` ON \`_comments_v\` (\`version_featured\`);`)
   await db.run(sql`CREATE INDEX \`_comments_v_version_version_ip_hash_idx\` ON \`_comments_v\` (\`version_ip_hash\`);`)
   await db.run(sql`CREATE INDEX \`_comments_v_version_version_updated_at_idx\` ON \`_comments_v\` (\`version_updated_at\`);`)
   await db.run(sql`CREATE INDEX \`_comments_v_version_version_created_at_idx\` ON \`_comments_v\` (\`version_created_at\`);`)
   await db.run(sql`CREATE INDEX \`_comments_v_version_version_deleted_at_idx\` ON \`_comments_v\` (\`version_deleted_at\`);`)
   await db.run(sql`CREATE INDEX \`_comments_v_created_at_idx\` ON \`_comments_v\` (\`created_at\`);`)
   await db.run(sql`CREATE INDEX \`_comments_v_updated_at_idx\` ON \`_comments_v\` (\`updated_at\`);`)
-  await db.run(sql`CREATE INDEX \`version_article_version_status_version_createdAt_idx\` ON \`_comments_v\` (\`version_article_id\`,\`version_status\`,\`version_created_at\`);`)
+  await db.run(sql`CREATE INDEX \`compound_index_idx\` ON \`_comments_v\` (\`version_article_id\`,\`version_parent_id\`,\`version_status\`,\`version_deleted_at\`,\`version_created_at\`);`)
   await db.run(sql`CREATE INDEX \`version_parent_version_status_version_createdAt_idx\` ON \`_comments_v\` (\`version_parent_id\`,\`version_status\`,\`version_created_at\`);`)
+  await db.run(sql`CREATE INDEX \`compound_index_1_idx\` ON \`_comments_v\` (\`version_article_id\`,\`version_status\`,\`version_deleted_at\`,\`version_created_at\`);`)
   await db.run(sql`CREATE INDEX \`version_ipHash_version_createdAt_idx\` ON \`_comments_v\` (\`version_ip_hash\`,\`version_created_at\`);`)
   await db.run(sql`CREATE INDEX \`version_article_version_fingerprint_idx\` ON \`_comments_v\` (\`version_article_id\`,\`version_fingerprint\`);`)
   await db.run(sql`CREATE TABLE \`sources\` (
@@ -457,13 +457,11 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`users_id\` integer,
   	\`articles_id\` integer,
   	\`media_id\` integer,
-  	\`comments_id\` integer,
   	\`sources_id\` integer,
   	FOREIGN KEY (\`parent_id\`) REFERENCES \`payload_locked_documents\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`users_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`articles_id\`) REFERENCES \`articles\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`media_id\`) REFERENCES \`media\`(\`id\`) ON UPDATE no action ON DELETE cascade,
-  	FOREIGN KEY (\`comments_id\`) REFERENCES \`comments\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`sources_id\`) REFERENCES \`sources\`(\`id\`) ON UPDATE no action ON DELETE cascade
   );
   `)
@@ -473,7 +471,6 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_users_id_idx\` ON \`payload_locked_documents_rels\` (\`users_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_articles_id_idx\` ON \`payload_locked_documents_rels\` (\`articles_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_media_id_idx\` ON \`payload_locked_documents_rels\` (\`media_id\`);`)
-  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_comments_id_idx\` ON \`payload_locked_documents_rels\` (\`comments_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_sources_id_idx\` ON \`payload_locked_documents_rels\` (\`sources_id\`);`)
   await db.run(sql`CREATE TABLE \`payload_preferences\` (
   	\`id\` integer PRIMARY KEY NOT NULL,

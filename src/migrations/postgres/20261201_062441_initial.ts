@@ -352,7 +352,6 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"users_id" integer,
   	"articles_id" integer,
   	"media_id" integer,
-  	"comments_id" integer,
   	"sources_id" integer
   );
   
@@ -438,7 +437,6 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_users_fk" FOREIGN KEY ("users_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_articles_fk" FOREIGN KEY ("articles_id") REFERENCES "public"."articles"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_media_fk" FOREIGN KEY ("media_id") REFERENCES "public"."media"("id") ON DELETE cascade ON UPDATE no action;
-  ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_comments_fk" FOREIGN KEY ("comments_id") REFERENCES "public"."comments"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_sources_fk" FOREIGN KEY ("sources_id") REFERENCES "public"."sources"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_preferences_rels" ADD CONSTRAINT "payload_preferences_rels_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."payload_preferences"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_preferences_rels" ADD CONSTRAINT "payload_preferences_rels_users_fk" FOREIGN KEY ("users_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;
@@ -489,13 +487,13 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "comments_author_email_idx" ON "comments" USING btree ("author_email");
   CREATE INDEX "comments_author_user_idx" ON "comments" USING btree ("author_user_id");
   CREATE INDEX "comments_status_idx" ON "comments" USING btree ("status");
-  CREATE INDEX "comments_featured_idx" ON "comments" USING btree ("featured");
   CREATE INDEX "comments_ip_hash_idx" ON "comments" USING btree ("ip_hash");
   CREATE INDEX "comments_updated_at_idx" ON "comments" USING btree ("updated_at");
   CREATE INDEX "comments_created_at_idx" ON "comments" USING btree ("created_at");
   CREATE INDEX "comments_deleted_at_idx" ON "comments" USING btree ("deleted_at");
-  CREATE INDEX "article_status_createdAt_idx" ON "comments" USING btree ("article_id","status","created_at");
+  CREATE INDEX "article_parent_status_deletedAt_createdAt_idx" ON "comments" USING btree ("article_id","parent_id","status","deleted_at","created_at");
   CREATE INDEX "parent_status_createdAt_idx" ON "comments" USING btree ("parent_id","status","created_at");
+  CREATE INDEX "article_status_deletedAt_createdAt_idx" ON "comments" USING btree ("article_id","status","deleted_at","created_at");
   CREATE INDEX "ipHash_createdAt_idx" ON "comments" USING btree ("ip_hash","created_at");
   CREATE INDEX "article_fingerprint_idx" ON "comments" USING btree ("article_id","fingerprint");
   CREATE INDEX "_comments_v_version_moderation_reasons_order_idx" ON "_comments_v_version_moderation_reasons" USING btree ("_order");
@@ -508,15 +506,15 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "_comments_v_version_version_author_email_idx" ON "_comments_v" USING btree ("version_author_email");
   CREATE INDEX "_comments_v_version_version_author_user_idx" ON "_comments_v" USING btree ("version_author_user_id");
   CREATE INDEX "_comments_v_version_version_status_idx" ON "_comments_v" USING btree ("version_status");
-  CREATE INDEX "_comments_v_version_version_featured_idx" ON "_comments_v" USING btree ("version_featured");
   CREATE INDEX "_comments_v_version_version_ip_hash_idx" ON "_comments_v" USING btree ("version_ip_hash");
   CREATE INDEX "_comments_v_version_version_updated_at_idx" ON "_comments_v" USING btree ("version_updated_at");
   CREATE INDEX "_comments_v_version_version_created_at_idx" ON "_comments_v" USING btree ("version_created_at");
   CREATE INDEX "_comments_v_version_version_deleted_at_idx" ON "_comments_v" USING btree ("version_deleted_at");
   CREATE INDEX "_comments_v_created_at_idx" ON "_comments_v" USING btree ("created_at");
   CREATE INDEX "_comments_v_updated_at_idx" ON "_comments_v" USING btree ("updated_at");
-  CREATE INDEX "version_article_version_status_version_createdAt_idx" ON "_comments_v" USING btree ("version_article_id","version_status","version_created_at");
+  CREATE INDEX "compound_index_idx" ON "_comments_v" USING btree ("version_article_id","version_parent_id","version_status","version_deleted_at","version_created_at");
   CREATE INDEX "version_parent_version_status_version_createdAt_idx" ON "_comments_v" USING btree ("version_parent_id","version_status","version_created_at");
+  CREATE INDEX "compound_index_1_idx" ON "_comments_v" USING btree ("version_article_id","version_status","version_deleted_at","version_created_at");
   CREATE INDEX "version_ipHash_version_createdAt_idx" ON "_comments_v" USING btree ("version_ip_hash","version_created_at");
   CREATE INDEX "version_article_version_fingerprint_idx" ON "_comments_v" USING btree ("version_article_id","version_fingerprint");
   CREATE UNIQUE INDEX "sources_name_idx" ON "sources" USING btree ("name");
@@ -546,7 +544,6 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "payload_locked_documents_rels_users_id_idx" ON "payload_locked_documents_rels" USING btree ("users_id");
   CREATE INDEX "payload_locked_documents_rels_articles_id_idx" ON "payload_locked_documents_rels" USING btree ("articles_id");
   CREATE INDEX "payload_locked_documents_rels_media_id_idx" ON "payload_locked_documents_rels" USING btree ("media_id");
-  CREATE INDEX "payload_locked_documents_rels_comments_id_idx" ON "payload_locked_documents_rels" USING btree ("comments_id");
   CREATE INDEX "payload_locked_documents_rels_sources_id_idx" ON "payload_locked_documents_rels" USING btree ("sources_id");
   CREATE INDEX "payload_preferences_key_idx" ON "payload_preferences" USING btree ("key");
   CREATE INDEX "payload_preferences_updated_at_idx" ON "payload_preferences" USING btree ("updated_at");
