@@ -1,6 +1,6 @@
 /**
  * Starts the app for the browser tests: the Express host on a fresh SQLite database in a temp folder and a
- * free port (production mode, which applies the migrations, when a `next build` exists; else development),
+ * free port, in production mode (which applies the migrations) from the `next build` (E2E_DEV=1: development),
  * waits for /healthz, registers the first admin and the editor, moderator and author, and sets the
  * moderation terms. Stops the server and removes the folder afterwards.
  */
@@ -80,7 +80,10 @@ export default async function setup(project: TestProject) {
   const port = await freePort()
   // 127.0.0.1, not localhost: Node may resolve localhost to ::1 while the server listens on IPv4
   const base = `http://127.0.0.1:${port}`
-  const production = process.env.E2E_DEV !== '1' && fs.existsSync(path.join(root, '.next', 'BUILD_ID'))
+  const production = process.env.E2E_DEV !== '1'
+  if (production && !fs.existsSync(path.join(root, '.next', 'BUILD_ID'))) {
+    throw new Error('e2e: the browser tests run against the built app: run `npm run build` first (E2E_DEV=1 tries the dev server, which compiles pages too slowly for these tests)')
+  }
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     DATABASE_URI: `file:${path.join(tempDir, 'e2e.db')}`,
