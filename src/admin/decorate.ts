@@ -117,7 +117,10 @@ const adminFor = (slug: string, options: AdminDecorationOptions): Decoration | u
             ? {}
             : {
                 hidden: hiddenUnless([...MODERATION_ROLES, 'editor']),
-                components: { beforeListTable: [component('QueueFilters', 'QueueFilters')] },
+                components: {
+                  beforeList: [component('QueueDefault', 'QueueDefault')],
+                  beforeListTable: [component('QueueFilters', 'QueueFilters')],
+                },
               }),
         },
         fieldAdmin: disabled ? {} : { body: { components: { Cell: component('CommentCells', 'CommentExcerptCell') } } },

@@ -105,7 +105,7 @@ describe('moderation: a guest comments, a moderator decides', () => {
 
   it('rejects two held comments at once from the queue', async () => {
     await page.goto('/admin/collections/comments')
-    // the list first opens unfiltered, then switches to the queue: select rows only once it has
+    // select rows only once the list shows the queue
     await page.waitForURL(/where/, { timeout: 90_000 })
     await page.locator('[data-filter="needs"][aria-selected="true"]').waitFor({ timeout: 90_000 })
     await expect.poll(() => page.locator('tr', { has: page.locator(`[data-comment-id="${ids.suspect}"]`) }).count(), { timeout: 30_000 }).toBe(0)

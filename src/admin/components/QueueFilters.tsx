@@ -1,29 +1,12 @@
 'use client'
-import type { Where } from 'payload'
 import { toast, useAuth, useConfig, useListQuery, useSelection } from '@payloadcms/ui'
 import { useRouter } from 'next/navigation'
 import { stringify } from 'qs-esm'
 import React, { useCallback, useEffect, useRef, useState } from 'react'
 
 import { MODERATION_ROLES, hasRole } from '../../../access/roles'
+import { QUEUE_FILTERS, type FilterName } from '../queue'
 import { useNewsroomText } from './useNewsroomText'
-
-type FilterName = 'needs' | 'pending' | 'reported' | 'approved' | 'rejected' | 'spam' | 'all'
-
-/** The quick filters of the moderation queue; "needs" (pending, then reported) is where the list opens. */
-export const QUEUE_FILTERS: Record<FilterName, { where: Where; sort?: string }> = {
-  needs: {
-    where: { or: [{ status: { equals: 'pending' } }, { and: [{ status: { equals: 'approved' } }, { reportCount: { greater_than: 0 } }] }] },
-    // pending sorts after approved: descending puts pending first, then reported approved comments
-    sort: '-status',
-  },
-  pending: { where: { status: { equals: 'pending' } } },
-  reported: { where: { reportCount: { greater_than: 0 } }, sort: '-reportCount' },
-  approved: { where: { status: { equals: 'approved' } } },
-  rejected: { where: { status: { equals: 'rejected' } } },
-  spam: { where: { status: { equals: 'spam' } } },
-  all: { where: { status: { in: ['pending', 'approved', 'rejected', 'spam'] } } },
-}
 
 const FILTER_LABELS: Record<FilterName, string> = {
   needs: 'admin.queue.title',
@@ -59,6 +42,7 @@ export const QueueFilters: React.FC = () => {
   const opened = useRef(false)
   const api = `${config.serverURL ?? ''}${config.routes.api}`
 
+  // Fallback when the server could not send the list to the queue (see QueueDefault)
   useEffect(() => {
     if (opened.current) return
     opened.current = true

@@ -1,3 +1,4 @@
+import { AttributionPreview as AttributionPreview_7969a86afd1b1948dd61f6e967210b69 } from '../../../admin/components/AttributionPreview'
 import { RscEntryLexicalCell as RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { RscEntryLexicalField as RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { LexicalDiffComponent as LexicalDiffComponent_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
@@ -21,12 +22,12 @@ import { RelationshipFeatureClient as RelationshipFeatureClient_e70f5e05f09f93e0
 import { BlockquoteFeatureClient as BlockquoteFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { HorizontalRuleFeatureClient as HorizontalRuleFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { InlineToolbarFeatureClient as InlineToolbarFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
-import { AttributionPreview as AttributionPreview_7969a86afd1b1948dd61f6e967210b69 } from '../../../admin/components/AttributionPreview'
 import { NewsroomPublishButton as NewsroomPublishButton_e192549b1ae08e37ee520211efde7720 } from '../../../admin/components/PublishButton'
+import { ModerationPanel as ModerationPanel_21cae1c4ae5fddbc2508e176abc3b83d } from '../../../admin/components/ModerationPanel'
 import { CommentExcerptCell as CommentExcerptCell_a5acc3b5ac74409756231dcfa751a5ef } from '../../../admin/components/CommentCells'
 import { ReasonsCell as ReasonsCell_a5acc3b5ac74409756231dcfa751a5ef } from '../../../admin/components/CommentCells'
 import { AgeCell as AgeCell_a5acc3b5ac74409756231dcfa751a5ef } from '../../../admin/components/CommentCells'
-import { ModerationPanel as ModerationPanel_21cae1c4ae5fddbc2508e176abc3b83d } from '../../../admin/components/ModerationPanel'
+import { QueueDefault as QueueDefault_1287d158faa876179bd0dc0ef0ee6648 } from '../../../admin/components/QueueDefault'
 import { QueueFilters as QueueFilters_4ffa6182545a6f610368b520caca8240 } from '../../../admin/components/QueueFilters'
 import { PermissionsCell as PermissionsCell_289ae49e6c6f2f787c7f74cff56c3e09 } from '../../../admin/components/SourceCells'
 import { ModerationQueueSize as ModerationQueueSize_b295b4b15b1580ad6909e17dc5fe938c } from '../../../admin/components/Dashboard'
@@ -35,6 +36,7 @@ import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } f
 
 /** @type import('payload').ImportMap */
 export const importMap = {
+  "/admin/components/AttributionPreview#AttributionPreview": AttributionPreview_7969a86afd1b1948dd61f6e967210b69,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalCell": RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalField": RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#LexicalDiffComponent": LexicalDiffComponent_44fe37237e0ebf4470c9990d8cb7b07e,
@@ -58,12 +60,12 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#BlockquoteFeatureClient": BlockquoteFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#HorizontalRuleFeatureClient": HorizontalRuleFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#InlineToolbarFeatureClient": InlineToolbarFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
-  "/admin/components/AttributionPreview#AttributionPreview": AttributionPreview_7969a86afd1b1948dd61f6e967210b69,
   "/admin/components/PublishButton#NewsroomPublishButton": NewsroomPublishButton_e192549b1ae08e37ee520211efde7720,
+  "/admin/components/ModerationPanel#ModerationPanel": ModerationPanel_21cae1c4ae5fddbc2508e176abc3b83d,
   "/admin/components/CommentCells#CommentExcerptCell": CommentExcerptCell_a5acc3b5ac74409756231dcfa751a5ef,
   "/admin/components/CommentCells#ReasonsCell": ReasonsCell_a5acc3b5ac74409756231dcfa751a5ef,
   "/admin/components/CommentCells#AgeCell": AgeCell_a5acc3b5ac74409756231dcfa751a5ef,
-  "/admin/components/ModerationPanel#ModerationPanel": ModerationPanel_21cae1c4ae5fddbc2508e176abc3b83d,
+  "/admin/components/QueueDefault#QueueDefault": QueueDefault_1287d158faa876179bd0dc0ef0ee6648,
   "/admin/components/QueueFilters#QueueFilters": QueueFilters_4ffa6182545a6f610368b520caca8240,
   "/admin/components/SourceCells#PermissionsCell": PermissionsCell_289ae49e6c6f2f787c7f74cff56c3e09,
   "/admin/components/Dashboard#ModerationQueueSize": ModerationQueueSize_b295b4b15b1580ad6909e17dc5fe938c,
