@@ -1,6 +1,6 @@
 'use client'
 import type { DefaultCellComponentProps } from 'payload'
-import { useConfig } from '@payloadcms/ui'
+import { useConfig, useListDrawerContext } from '@payloadcms/ui'
 import Link from 'next/link'
 import React from 'react'
 
@@ -10,9 +10,10 @@ import { useNewsroomText } from './useNewsroomText'
 const reasonsOf = (row: Record<string, any> | undefined): ReasonLike[] => row?.moderation?.reasons ?? []
 
 /** The comment body as a short excerpt, matched terms marked, linking to the comment. */
-export const CommentExcerptCell: React.FC<DefaultCellComponentProps> = ({ rowData, cellData, collectionSlug, link }) => {
+export const CommentExcerptCell: React.FC<DefaultCellComponentProps> = ({ rowData, cellData, collectionSlug, link, linkURL, onClick, viewType }) => {
   const { config } = useConfig()
   const { nt } = useNewsroomText()
+  const { isInDrawer, drawerSlug, onSelect } = useListDrawerContext()
   const body = typeof cellData === 'string' ? cellData : String(rowData?.body ?? '')
   const segments = highlightSegments(body, reasonsOf(rowData), 140)
   const content = (
@@ -28,9 +29,28 @@ export const CommentExcerptCell: React.FC<DefaultCellComponentProps> = ({ rowDat
       )}
     </span>
   )
-  if (link === false || rowData?.id === undefined) return content
-  const href = `${config.routes.admin}/collections/${collectionSlug ?? 'comments'}/${rowData.id}`
-  return <Link href={href}>{content}</Link>
+  // like Payload's own first cell: in a list drawer a click picks the comment, elsewhere it links to it
+  const pick =
+    typeof onClick === 'function'
+      ? () => onClick({ cellData, collectionSlug: collectionSlug ?? 'comments', rowData })
+      : isInDrawer && drawerSlug && link && typeof onSelect === 'function'
+        ? () => onSelect({ collectionSlug: (collectionSlug ?? 'comments') as never, doc: rowData, docID: String(rowData?.id) })
+        : undefined
+  if (pick) {
+    return (
+      <button type="button" className="newsroom-cell-button" onClick={pick}>
+        {content}
+      </button>
+    )
+  }
+  if (!link || rowData?.id === undefined) return content
+  const href =
+    linkURL ?? `${config.routes.admin}/collections/${collectionSlug ?? 'comments'}${viewType === 'trash' ? '/trash' : ''}/${encodeURIComponent(String(rowData.id))}`
+  return (
+    <Link href={href} prefetch={false}>
+      {content}
+    </Link>
+  )
 }
 
 /** Why the comment was held, in words. */

@@ -2,7 +2,7 @@
 import { toast, useAuth, useConfig, useListQuery, useSelection } from '@payloadcms/ui'
 import { useRouter } from 'next/navigation'
 import { stringify } from 'qs-esm'
-import React, { useCallback, useEffect, useRef, useState } from 'react'
+import React, { useCallback, useEffect, useState } from 'react'
 
 import { MODERATION_ROLES, hasRole } from '../../../access/roles'
 import { QUEUE_FILTERS, type FilterName } from '../queue'
@@ -39,15 +39,8 @@ export const QueueFilters: React.FC = () => {
   const router = useRouter()
   const [counts, setCounts] = useState<Partial<Record<FilterName, number>>>({})
   const [busy, setBusy] = useState(false)
-  const opened = useRef(false)
   const api = `${config.serverURL ?? ''}${config.routes.api}`
 
-  // Fallback when the server could not send the list to the queue (see QueueDefault)
-  useEffect(() => {
-    if (opened.current) return
-    opened.current = true
-    if (!query?.where && !query?.search) void refineListData({ where: QUEUE_FILTERS.needs.where, sort: QUEUE_FILTERS.needs.sort }, false)
-  }, [query, refineListData])
 
   const loadCounts = useCallback(async () => {
     const entries = await Promise.all(
