@@ -111,6 +111,18 @@ describe('labels of our collections, fields and options', () => {
     })
   }
 
+  it("labels our fields on a host's own users collection, leaving the host's labels alone", () => {
+    const host = newsroomPlugin({ usersCollection: 'staff' })({
+      collections: [{ slug: 'staff', auth: true, labels: { singular: 'Staffer', plural: 'Staff' }, fields: [{ name: 'desk', type: 'text' }] }],
+    } as unknown as Config)
+    const staff = (host.collections ?? []).find((c) => c.slug === 'staff') as CollectionConfig
+    expect(staff.labels).toEqual({ singular: 'Staffer', plural: 'Staff' })
+    const roles = staff.fields.find((f) => 'name' in f && f.name === 'roles') as any
+    expect(roles.label).toEqual({ en: 'Roles', zh: '角色' })
+    expect(roles.options.find((o: any) => o.value === 'moderator').label).toEqual({ en: 'Moderator', zh: '审核员' })
+    expect((staff.fields.find((f) => 'name' in f && f.name === 'desk') as any).label).toBeUndefined()
+  })
+
   it('registers the translations under the newsroom namespace', () => {
     const translations = config.i18n?.translations as any
     expect(translations.en.newsroom['gate.source-missing']).toBe(en['gate.source-missing'])
