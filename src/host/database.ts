@@ -3,8 +3,10 @@ import type { Payload } from 'payload'
 type PoolLike = {
   end: () => Promise<void>
   on: (event: 'error', listener: (error: Error) => void) => void
-  _clients?: { release?: (destroy?: boolean) => void }[]
+  _clients?: PoolClientLike[]
+  _idle?: unknown[]
 }
+type PoolClientLike = { release?: (destroy?: boolean) => void; activeQuery?: unknown; queryQueue?: unknown[] }
 type ClientLike = { close: () => void }
 
 const poolOf = (payload: Payload) => (payload.db as unknown as { pool?: PoolLike }).pool
@@ -26,8 +28,13 @@ export const closeDatabase = async (payload: Payload): Promise<void> => {
   if (pool) {
     const ended = pool.end().catch(() => undefined)
     // @payloadcms/db-postgres checks out one client at connect and never releases it, so end() would wait
-    // forever: release it with destroy=true (pg's own way to close a checked-out client).
-    for (const client of [...(pool._clients ?? [])]) {
+    // forever: release it with destroy=true (pg's own way to close a checked-out client). Clients that are
+    // idle, or busy with a query (pool.query releases those itself), are left to end().
+    const idle = new Set((pool._idle ?? []).map((item) => (item as { client?: unknown }).client ?? item))
+    const held = (pool._clients ?? []).filter(
+      (client) => !idle.has(client) && !client.activeQuery && (client.queryQueue?.length ?? 0) === 0,
+    )
+    for (const client of held) {
       try {
         client.release?.(true)
       } catch {
