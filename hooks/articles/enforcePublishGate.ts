@@ -2,6 +2,7 @@ import { Forbidden, ValidationError, type CollectionBeforeChangeHook, type Paylo
 
 import { checkImagePermissions, checkPublishGate, numberImages, type Failure, type ImageToCheck } from '../../src/attribution'
 import { EDITORIAL_ROLES, hasRole } from '../../access/roles'
+import { articleFieldLabel } from '../../src/i18n'
 import { loadSource } from './loadSource'
 
 /**
@@ -14,6 +15,12 @@ const translate = (req: PayloadRequest, failure: Failure & { imageName?: string 
   const translated = req.t ? (req.t as (key: string, vars?: Record<string, unknown>) => string)(key, { ...failure }) : key
   if (!translated || translated === key || translated.endsWith(failure.code)) return failure.message
   return failure.imageName ? `${translated}（${failure.imageName}）` : translated
+}
+
+const fieldLabel = (req: PayloadRequest, path: string): string | undefined => {
+  const label = articleFieldLabel(path)
+  if (!label) return undefined
+  return String(req.i18n?.language ?? 'en').startsWith('zh') ? label.zh : label.en
 }
 
 const mediaIdOf = (value: unknown): number | string | null => {
@@ -71,7 +78,12 @@ export const enforcePublishGate: CollectionBeforeChangeHook = async ({ data, ori
     throw new ValidationError(
       {
         collection: 'articles',
-        errors: failures.map((failure) => ({ path: failure.field, message: translate(req, failure) })),
+        errors: failures.map((failure) => ({
+          path: failure.field,
+          // The field as the editor knows it ("原文链接"), for the summary line of the refusal.
+          label: fieldLabel(req, failure.field),
+          message: translate(req, failure),
+        })),
       },
       req.t,
     )

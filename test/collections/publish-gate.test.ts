@@ -122,6 +122,8 @@ describe('the publish gate, over REST', () => {
     const messages = errorsOf(response.body).map((error) => error.message)
     expect(messages).toContain('请选择这篇稿件的来源。')
     expect(messages).toContain('请填写原文链接。')
+    // The refusal's summary names the fields as the editor knows them.
+    expect(response.body.errors[0].message).toMatch(/来源/)
   })
 
   it('original articles publish without a source', async () => {
