@@ -6,7 +6,9 @@ const nextConfig = {
   poweredByHeader: false,
   images: { unoptimized: true },
   // Node packages that read files at run time: load them from node_modules instead of bundling them.
-  serverExternalPackages: ['exifr', 'opencc-js', 'pinyin-pro', 'unhomoglyph'],
+  // payload itself too: src/server.ts creates the Payload instance the routes reuse, and one copy of the package
+  // means one set of error classes (a bundled copy would not recognise our hooks' ValidationError).
+  serverExternalPackages: ['exifr', 'opencc-js', 'pinyin-pro', 'unhomoglyph', 'payload'],
 }
 
 export default withPayload(nextConfig, { devBundleServerPackages: false })

@@ -67,6 +67,16 @@ try {
     body: JSON.stringify({ email: 'smoke@example.com', password: 'smoke-password-123' }),
   })
   check('POST /api/users/first-register creates the first admin', register.status === 200, `status ${register.status}`)
+  const { token } = await register.json().catch(() => ({}))
+  const refused = await fetch(`${base}/api/articles`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `JWT ${token}`, 'accept-language': 'zh-CN' },
+    body: JSON.stringify({ title: 'Smoke', origin: 'republished', _status: 'published' }),
+  })
+  const refusal = await refused.json().catch(() => ({}))
+  const fields = (refusal?.errors?.[0]?.data?.errors ?? []).map((error: { path: string }) => error.path)
+  // One copy of payload in the server and the routes: the gate's per-field errors reach the client.
+  check('the publish gate refuses with every field named, in Chinese', refused.status === 400 && fields.includes('originalUrl') && /原文链接/.test(refusal.errors[0].message), `status ${refused.status}`)
   const articles = await fetch(`${base}/api/articles`)
   check('GET /api/articles answers 200', articles.status === 200, `status ${articles.status}`)
   const graphql = await fetch(`${base}/api/graphql`, {
