@@ -3,6 +3,7 @@ import React from 'react'
 
 import { computeArticleAttribution, isSyndicated, licenseLabel } from '../../attribution/attribution'
 import { useAttributionCheck } from './useAttributionCheck'
+import { GateFailureList } from './GateFailureList'
 import { useNewsroomText } from './useNewsroomText'
 
 interface Props {
@@ -59,13 +60,7 @@ export const AttributionPreview: React.FC<Props> = ({ siteUrl, siteName }) => {
       {failures.length > 0 ? (
         <div className="newsroom-preview__missing" data-testid="preview-missing">
           <strong>{nt('admin.preview.missing')}</strong>
-          <ul>
-            {failures.map((failure) => (
-              <li key={`${failure.code}-${failure.field}`} data-code={failure.code}>
-                {nt(`gate.${failure.code}`)}
-              </li>
-            ))}
-          </ul>
+          <GateFailureList failures={failures} nt={nt} />
         </div>
       ) : (
         <p className="newsroom-preview__ready">{nt('admin.preview.ready')}</p>

@@ -4,6 +4,7 @@ import React from 'react'
 
 import { EDITORIAL_ROLES, hasRole } from '../../../access/roles'
 import { useAttributionCheck } from './useAttributionCheck'
+import { GateFailureList } from './GateFailureList'
 import { useNewsroomText } from './useNewsroomText'
 
 /**
@@ -29,13 +30,7 @@ const GatedPublishButton: React.FC<Record<string, unknown>> = (props) => {
     toast.error(
       <div className="newsroom-refusal" data-testid="publish-refusal">
         <strong>{nt('gate.refused')}</strong>
-        <ul>
-          {failures.map((failure) => (
-            <li key={`${failure.code}-${failure.field}`} data-code={failure.code}>
-              {nt(`gate.${failure.code}`)}
-            </li>
-          ))}
-        </ul>
+        <GateFailureList failures={failures} nt={nt} />
       </div>,
     )
   }
