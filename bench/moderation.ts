@@ -23,6 +23,7 @@ import { Profanity, profaneWords } from '@2toad/profanity'
 import { Mint } from 'mint-filter'
 
 import { createModerator, type ModerationPolicy } from '../src/moderation/index'
+import { rng } from '../test/moderation/helpers'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const root = resolve(here, '..')
@@ -47,16 +48,6 @@ interface Contender {
 }
 
 // ---- deterministic randomness -------------------------------------------------
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 // ---- contenders ---------------------------------------------------------------
 function escapeObscenity(term: string): string {
@@ -177,7 +168,7 @@ const FILLER_ZH = [
 ]
 
 function makeStream(rows: Row[], count: number, seed: number): string[] {
-  const rnd = mulberry32(seed)
+  const rnd = rng(seed)
   const pick = <T>(a: T[]): T => a[Math.floor(rnd() * a.length)]
   const cleanEn = [...FILLER_EN, ...rows.filter((r) => r.label === 'clean' && r.lang !== 'zh').map((r) => r.text)]
   const cleanZh = [...FILLER_ZH, ...rows.filter((r) => r.label === 'clean' && r.lang === 'zh').map((r) => r.text)]
@@ -216,7 +207,7 @@ function throughput(c: Contender, stream: string[], seconds: number): number {
 
 // ---- 10,000 plausible terms ------------------------------------------------------
 function generateTerms(count: number, seed: number): string[] {
-  const rnd = mulberry32(seed)
+  const rnd = rng(seed)
   const onsets = ['b', 'bl', 'br', 'ch', 'cr', 'd', 'dr', 'f', 'fl', 'g', 'gr', 'h', 'j', 'k', 'kn', 'l', 'm', 'n', 'p', 'pl', 'pr', 'qu', 'r', 's', 'sh', 'sk', 'sl', 'sn', 'sp', 'st', 't', 'th', 'tr', 'v', 'w', 'wh', 'z']
   const vowels = ['a', 'e', 'i', 'o', 'u', 'oo', 'ee', 'ai', 'ou', 'y']
   const codas = ['', '', 'b', 'ck', 'd', 'g', 'k', 'l', 'll', 'm', 'n', 'ng', 'p', 'rd', 'rk', 'rt', 's', 'sh', 'ss', 't', 'tch', 'x', 'z']
