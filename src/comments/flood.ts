@@ -1,3 +1,5 @@
+import { createSerialiser } from './serialise'
+
 /**
  * Per-minute counters for the flood rule, in Payload's KV store. With the Redis KV adapter the count is an
  * atomic INCR on a per-minute key that expires, shared by every instance; with another store (the database KV by
@@ -13,17 +15,7 @@ type KVLike = {
 
 export const FLOOD_WINDOW_MS = 60_000
 
-const chains = new Map<string, Promise<unknown>>()
-const serialised = <T>(key: string, task: () => Promise<T>): Promise<T> => {
-  const previous = chains.get(key) ?? Promise.resolve()
-  const next = previous.then(task, task)
-  const tail = next.catch(() => undefined)
-  chains.set(key, tail)
-  void tail.then(() => {
-    if (chains.get(key) === tail) chains.delete(key)
-  })
-  return next
-}
+const serialised = createSerialiser()
 
 export interface FloodCount {
   /** attempts in the current window, this one included */

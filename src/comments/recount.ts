@@ -1,5 +1,6 @@
 import type { PayloadRequest, Where } from 'payload'
 
+import { createSerialiser } from './serialise'
 import { sqlTag } from './sql'
 
 /**
@@ -14,18 +15,8 @@ import { sqlTag } from './sql'
  *   last change's recount sees every change before it (also across processes sharing the file).
  * - Other adapters: count, then write, serialised per article inside this process.
  */
-const chains = new Map<string, Promise<unknown>>()
 /** Runs tasks with the same key one after the other inside this process. */
-export const serialisedInProcess = <T>(key: string, task: () => Promise<T>): Promise<T> => {
-  const previous = chains.get(key) ?? Promise.resolve()
-  const next = previous.then(task, task)
-  const tail = next.catch(() => undefined)
-  chains.set(key, tail)
-  void tail.then(() => {
-    if (chains.get(key) === tail) chains.delete(key)
-  })
-  return next
-}
+export const serialisedInProcess = createSerialiser()
 
 /**
  * PostgreSQL: locks a collection's row in `req`'s transaction until it commits. `for no key update` (the lock an
