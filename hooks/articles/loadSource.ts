@@ -2,7 +2,7 @@ import type { PayloadRequest } from 'payload'
 
 import type { SourceLike } from '../../src/attribution'
 
-/** The article's Source as a document (the field may hold an id or a populated doc), or null. */
+/** The article's (or photo's) Source as a document (the field may hold an id or a populated doc), or null. */
 export const loadSource = async (req: PayloadRequest, source: unknown): Promise<SourceLike | null> => {
   if (source === null || source === undefined || source === '') return null
   if (typeof source === 'object') {
@@ -11,15 +11,16 @@ export const loadSource = async (req: PayloadRequest, source: unknown): Promise<
     if (doc.id === undefined) return null
     source = doc.id
   }
-  try {
-    return (await req.payload.findByID({
-      collection: 'sources',
-      id: source as number | string,
-      depth: 0,
-      overrideAccess: true,
-      req,
-    })) as SourceLike
-  } catch {
-    return null
+  // One read per Source per request: stamping and the publish gate both need it on every publish.
+  const cache = ((req.context as { newsroomSources?: Map<string, Promise<SourceLike | null>> }).newsroomSources ??= new Map())
+  const key = String(source)
+  let loaded = cache.get(key)
+  if (!loaded) {
+    loaded = req.payload
+      .findByID({ collection: 'sources', id: source as number | string, depth: 0, overrideAccess: true, req })
+      .then((doc) => doc as SourceLike)
+      .catch(() => null)
+    cache.set(key, loaded)
   }
+  return loaded
 }
