@@ -7,6 +7,3 @@ export const isEditor: Access = ({ req: { user } }) => hasRole(user, EDITORIAL_R
 
 /** Admins and moderators. */
 export const isModerator: Access = ({ req: { user } }) => hasRole(user, MODERATION_ROLES)
-
-/** Any logged-in user of the newsroom. */
-export const isLoggedIn: Access = ({ req: { user } }) => Boolean(user)
