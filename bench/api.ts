@@ -58,6 +58,8 @@ const summarise = (results: Result[]): Figure => {
   }
 }
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 10)
+// BENCH_ONLY=post: the POST comparison alone (for working on the pipeline); prints figures, writes no JSON.
+const POST_ONLY = process.env.BENCH_ONLY === 'post'
 
 let counter = 0
 const nextBody = (article: number | string) => {
@@ -136,7 +138,8 @@ const checkStatus = (label: string, result: Result, expected: string) => {
 /** Starts the server process (bench/lib/api-child.ts) and returns a call function for its commands. */
 const startServerProcess = async () => {
   const child = fork(resolve(here, 'lib/api-child.ts'), [], {
-    execArgv: ['--import', 'tsx'],
+    // BENCH_SERVER_NODE_ARGS: extra Node flags for the server process (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`).
+    execArgv: ['--import', 'tsx', ...(process.env.BENCH_SERVER_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? [])],
     env: { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL || 'error' },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   })
@@ -214,6 +217,14 @@ const main = async () => {
     const count = { commentCount: counted.commentCount }
     const approved = { totalDocs: counted.approved }
     const countExact = count.commentCount === approved.totalDocs
+    if (POST_ONLY) {
+      const ms = (value: number) => `${value.toFixed(1)} ms`
+      console.log(`  pipeline ${pipeline.rps.toFixed(1)} req/s (p50 ${ms(pipeline.p50)}, CPU ${pipeline.cpuMsPerRequest.toFixed(2)} ms/req)`)
+      console.log(`  bare     ${bare.rps.toFixed(1)} req/s (p50 ${ms(bare.p50)}, CPU ${bare.cpuMsPerRequest.toFixed(2)} ms/req)`)
+      console.log(`  ratio ${ratio.toFixed(2)} (CPU ${cpuRatio.toFixed(2)}); commentCount ${countExact ? 'exact' : 'WRONG'}`)
+      console.log('  BENCH_ONLY=post: thread reads skipped, no results file written')
+      return
+    }
 
     // ---- 2. Thread read at 1k and 100k -------------------------------------------------------------------
     const { threadId, threadSize } = await server.call<{ threadId: number | string; threadSize: number }>('prepareThread')

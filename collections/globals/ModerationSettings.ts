@@ -1,6 +1,7 @@
 import type { GlobalConfig } from 'payload'
 
 import { isModerator } from '../../access/isStaff'
+import { forgetModerationSettings } from '../../hooks/comments/settings'
 
 export const MODERATION_SETTINGS_SLUG = 'moderation-settings'
 
@@ -11,6 +12,8 @@ export const ModerationSettings: GlobalConfig = {
     read: isModerator,
     update: isModerator,
   },
+  // Comments read the settings through a per-process copy checked against `updatedAt`; a save drops it here.
+  hooks: { afterChange: [forgetModerationSettings] },
   fields: [
     {
       name: 'mode',

@@ -5,7 +5,6 @@ import { requestFingerprints } from '../../src/comments/identity'
 import { normalizeEmail } from '../../src/comments/text'
 import type { CommentContext } from './context'
 import { bodyFingerprint, runPipeline } from './pipeline'
-import { loadModerationSettings } from './settings'
 
 const idOf = (value: unknown) =>
   value && typeof value === 'object' && 'id' in value ? (value as { id: number | string }).id : (value as number | string | undefined)
@@ -28,7 +27,6 @@ export const moderateComment: CollectionBeforeChangeHook = async ({ data, origin
     const bodyChanged = typeof data.body === 'string' && data.body !== originalDoc?.body
     const nameChanged = typeof data.authorName === 'string' && data.authorName !== originalDoc?.authorName
     if (!bodyChanged && !nameChanged) return data
-    const settings = await loadModerationSettings(req)
     const { decision, state } = await runPipeline({
       req,
       operation,
@@ -40,7 +38,6 @@ export const moderateComment: CollectionBeforeChangeHook = async ({ data, origin
         authorEmail: originalDoc?.authorEmail,
       },
       originalId: originalDoc?.id,
-      settings,
       ipHash: originalDoc?.ipHash ?? undefined,
       userId: user?.id,
       now,
@@ -64,7 +61,6 @@ export const moderateComment: CollectionBeforeChangeHook = async ({ data, origin
   }
 
   // create
-  const settings = await loadModerationSettings(req)
   const { ipHash, userAgentHash } = requestFingerprints(req as any)
   // authorUser points to the admin's user collection (the plugin's `users`, or the host's via usersCollection).
   const usersSlug = req.payload.config.admin?.user ?? 'users'
@@ -79,7 +75,6 @@ export const moderateComment: CollectionBeforeChangeHook = async ({ data, origin
     req,
     operation,
     draft: { article: idOf(data.article), parent: idOf(data.parent) ?? null, body: data.body, authorName: data.authorName, authorEmail: data.authorEmail },
-    settings,
     ipHash,
     userId: fromUser?.id,
     form: flags.formSubmission,

@@ -13,8 +13,11 @@ import { countAttempt } from '../../src/comments/flood'
 import { databaseFloodCounter } from '../../src/comments/floodDatabase'
 import { readFormToken } from '../../src/comments/identity'
 import { BODY_MAX, NAME_MAX, looksLikeEmail, normalizeEmail, textLength, visibleText } from '../../src/comments/text'
+import { readSubmissionFacts, type SubmissionFacts } from '../../src/comments/facts'
 import { moderatorFor, type ModerationSettingsValues } from '../../src/comments/settings'
 import { normalizeForMatching, type ModerationReason, type ModerationResult } from '../../src/moderation'
+import { MODERATION_SETTINGS_SLUG } from '../../collections/globals/ModerationSettings'
+import { loadModerationSettings } from './settings'
 
 export type CommentStatus = 'pending' | 'approved' | 'rejected' | 'spam'
 
@@ -38,7 +41,6 @@ export interface PipelineInput {
   }
   /** the stored comment on update */
   originalId?: number | string
-  settings: ModerationSettingsValues
   ipHash?: string
   userId?: number | string
   /** honeypot value and form token from the submit endpoint (absent for Local API / GraphQL writes) */
@@ -49,6 +51,10 @@ export interface PipelineInput {
 }
 
 export interface PipelineState extends PipelineInput {
+  /** the moderation settings current for this comment */
+  settings: ModerationSettingsValues
+  /** the article, duplicate and settings stamp, read together before the phases run */
+  facts: SubmissionFacts
   isStaff: boolean
   email?: string
   /** the engine's result, computed once */
@@ -112,19 +118,11 @@ export const checkLength: Phase = (state) => {
 }
 
 // 2. article open: published, allowComments, before commentsCloseAt / closeAfterDays → 403
-export const checkArticleOpen: Phase = async (state) => {
-  const { req, draft, settings, now } = state
-  // Adapter-level reads in the request's transaction: no hooks or access to run for a lookup.
-  const article = (await req.payload.db
-    .findOne({
-      collection: 'articles',
-      where: { id: { equals: idOf(draft.article)! } },
-      select: { _status: true, allowComments: true, commentsCloseAt: true, publishedAt: true, createdAt: true },
-      req,
-    } as any)
-    .catch(() => null)) as Record<string, any> | null
+export const checkArticleOpen: Phase = (state) => {
+  const { settings, now } = state
+  const article = state.facts.article
   if (!article) throw fieldError(state, 'article', 'article.not_found')
-  if (article._status !== 'published') throw new CommentRefusal(state, 403, 'article.not_published')
+  if (article.status !== 'published') throw new CommentRefusal(state, 403, 'article.not_published')
   if (article.allowComments === false) throw new CommentRefusal(state, 403, 'article.comments_disabled')
   if (article.commentsCloseAt && new Date(article.commentsCloseAt).getTime() <= now.getTime()) {
     throw new CommentRefusal(state, 403, 'article.closed')
@@ -172,23 +170,8 @@ export const checkParent: Phase = async (state) => {
 }
 
 // 4. duplicate: same normalised body, same email or ipHash, same article, within 24 hours → 409
-export const checkDuplicate: Phase = async (state) => {
-  const { req, draft, now } = state
-  const who: any[] = []
-  if (state.email) who.push({ authorEmail: { equals: state.email } })
-  if (state.ipHash) who.push({ ipHash: { equals: state.ipHash } })
-  if (state.userId !== undefined) who.push({ authorUser: { equals: state.userId } })
-  if (!who.length) return
-  const and: any[] = [
-    { article: { equals: idOf(draft.article) } },
-    { fingerprint: { equals: state.fingerprint } },
-    { createdAt: { greater_than: new Date(now.getTime() - DUPLICATE_WINDOW_MS).toISOString() } },
-    { or: who },
-  ]
-  if (state.originalId !== undefined) and.push({ id: { not_equals: state.originalId } })
-  and.push({ deletedAt: { exists: false } })
-  const { totalDocs } = await req.payload.db.count({ collection: 'comments', where: { and }, req })
-  if (totalDocs > 0) throw new CommentRefusal(state, 409, 'comment.duplicate')
+export const checkDuplicate: Phase = (state) => {
+  if (state.facts.duplicate) throw new CommentRefusal(state, 409, 'comment.duplicate')
 }
 
 // 5. flood: more than floodLimitPerMinute from one ipHash (or user) → 429 with Retry-After; staff exempt
@@ -316,11 +299,27 @@ export interface PipelineOutcome {
 
 /** Runs the phases; the first decision wins. Throws the HTTP refusals of phases 1–5. */
 export const runPipeline = async (input: PipelineInput): Promise<PipelineOutcome> => {
+  const email = normalizeEmail(input.draft.authorEmail)
+  const fingerprint = bodyFingerprint(input.draft.body)
+  // One read for what phases 2 and 4 need and for the settings' stamp; the settings themselves come from this
+  // process's copy unless they changed since it was read.
+  const facts = await readSubmissionFacts(input.req, {
+    articleId: idOf(input.draft.article),
+    fingerprint,
+    since: new Date(input.now.getTime() - DUPLICATE_WINDOW_MS),
+    email,
+    ipHash: input.ipHash,
+    userId: input.userId,
+    excludeId: input.originalId,
+    settingsSlug: MODERATION_SETTINGS_SLUG,
+  })
   const state: PipelineState = {
     ...input,
+    settings: await loadModerationSettings(input.req, facts.settingsStamp),
+    facts,
     isStaff: hasRole(input.req.user as any, STAFF_ROLES),
-    email: normalizeEmail(input.draft.authorEmail),
-    fingerprint: bodyFingerprint(input.draft.body),
+    email,
+    fingerprint,
     parent: idOf(input.draft.parent) ?? null,
   }
   for (const [, phase] of PHASES) {
