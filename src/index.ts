@@ -7,6 +7,7 @@ import { Media } from '../collections/Media'
 import { Sources } from '../collections/Sources'
 import { Users, USERS_SLUG } from '../collections/Users'
 import { decorateForAdmin } from './admin/decorate'
+import { installRecountTriggers, removeRecountTriggers } from './comments/recountTriggers'
 import { newsroomTasks } from './jobs'
 import { mergeCollection, withoutBehaviour } from './plugin/compose'
 
@@ -84,6 +85,13 @@ export const newsroomPlugin =
         siteLogoUrl: options.siteLogoUrl,
         siteLanguage: options.siteLanguage,
       },
+    }
+    // SQLite keeps the comment counts in triggers (installed on start, removed when disabled): see src/comments/recountTriggers.ts.
+    const hostInit = config.onInit
+    config.onInit = async (payload) => {
+      await hostInit?.(payload)
+      if (options.disabled) await removeRecountTriggers(payload)
+      else await installRecountTriggers(payload)
     }
     // Tasks are part of the schema (the jobs collection's task slugs): registered even when disabled.
     config.jobs = { ...config.jobs, tasks: [...(config.jobs?.tasks ?? []), ...newsroomTasks] }
