@@ -1,6 +1,6 @@
 import type { PayloadRequest, Where } from 'payload'
 
-import { sqlTag } from './sql'
+import { sqlTag, tableOf, transactionDb } from './sql'
 
 /**
  * What the pipeline needs to know from the database about a submission, read together: the article's comment
@@ -63,10 +63,9 @@ const readInSql = async (req: PayloadRequest, query: FactsQuery, articleId: numb
   if (db.name !== 'postgres' && db.name !== 'sqlite') return undefined
   const articles = db.tables?.articles
   const comments = db.tables?.comments
-  const settings = db.tables?.[db.tableNameMap?.get?.(query.settingsSlug.replace(/-/g, '_')) ?? query.settingsSlug.replace(/-/g, '_')]
+  const settings = tableOf(db, query.settingsSlug)
   if (!articles?._status || !articles?.allowComments || !comments?.fingerprint || !comments?.deletedAt || !settings?.updatedAt) return undefined
-  const session = req.transactionID ? db.sessions?.[await req.transactionID] : undefined
-  const target = session?.db ?? db.drizzle
+  const target = (await transactionDb(db, req)) ?? db.drizzle
   if (!target) return undefined
   const sql = await sqlTag()
 

@@ -1,7 +1,7 @@
 import type { Payload, PayloadRequest } from 'payload'
 
 import type { AtomicCount } from './flood'
-import { sqlTag } from './sql'
+import { sqlTag, tableOf, transactionDb } from './sql'
 
 /**
  * The flood counter in one statement when `payload.kv` is Payload's database KV store on PostgreSQL or SQLite:
@@ -14,7 +14,7 @@ export const databaseFloodCounter = (payload: Payload, req?: Partial<PayloadRequ
   const kv = payload.kv as { collectionSlug?: string; redisClient?: unknown } | undefined
   const db = payload.db as any
   if (!kv?.collectionSlug || kv.redisClient || (db.name !== 'postgres' && db.name !== 'sqlite')) return undefined
-  const table = db.tables?.[db.tableNameMap?.get?.(kv.collectionSlug.replace(/-/g, '_')) ?? 'payload_kv']
+  const table = tableOf(db, kv.collectionSlug)
   if (!table?.key || !table?.data) return undefined
   return async (key, window) => {
     const sql = await sqlTag()
@@ -26,10 +26,9 @@ export const databaseFloodCounter = (payload: Payload, req?: Partial<PayloadRequ
         : sql`case when json_extract(${table.data}, '$.window') = ${window}
                then json_object('window', ${window}, 'count', json_extract(${table.data}, '$.count') + 1)
                else excluded.data end`
-    // Inside a transaction (Local API / GraphQL writes) use its connection: a second pool connection per
-    // transaction starves the pool under load. The submit endpoint counts before its transaction begins.
-    const session = req?.transactionID ? db.sessions?.[await req.transactionID] : undefined
-    const rows = await (session?.db ?? db.drizzle)
+    // Inside a transaction (Local API / GraphQL writes) in its connection; the submit endpoint counts before its
+    // transaction begins.
+    const rows = await ((await transactionDb(db, req)) ?? db.drizzle)
       .insert(table)
       .values({ key, data: { window, count: 1 } })
       .onConflictDoUpdate({ target: table.key, set: { data: next } })

@@ -1,7 +1,8 @@
 import type { PayloadRequest, Where } from 'payload'
 
+import { recountInStatement } from './recountTriggers'
 import { createSerialiser } from './serialise'
-import { sqlTag } from './sql'
+import { sqlTag, tableNameOf, tableOf, transactionDb } from './sql'
 
 /**
  * Recomputes an article's `commentCount` (approved, not trashed) and `lastCommentAt` from the database and
@@ -11,8 +12,9 @@ import { sqlTag } from './sql'
  * - PostgreSQL: the article row is locked (`FOR NO KEY UPDATE`) before counting, so two transactions recount one
  *   after the other and the second sees the first's committed comments (READ COMMITTED takes a fresh snapshot
  *   per statement).
- * - SQLite: one UPDATE … SET commentCount = (SELECT count(*) …) statement, atomic under the file's write lock, so the
- *   last change's recount sees every change before it (also across processes sharing the file).
+ * - SQLite: triggers recount in the statement that writes the comment (recountTriggers.ts), so the hooks do not
+ *   call this; where they could not be installed, the same UPDATE … SET commentCount = (SELECT count(*) …) runs as
+ *   one statement, atomic under the file's write lock.
  * - Other adapters: count, then write, serialised per article inside this process.
  */
 /** Runs tasks with the same key one after the other inside this process. */
@@ -27,12 +29,12 @@ export const serialisedInProcess = createSerialiser()
 export const lockRow = async (req: PayloadRequest, slug: string, id: number | string): Promise<boolean> => {
   const db = req.payload.db as any
   if (db.name !== 'postgres' || !req.transactionID) return false
-  const session = db.sessions?.[await req.transactionID]
-  if (!session?.db) return false
+  const session = await transactionDb(db, req)
+  const table = tableNameOf(db, slug)
+  if (!session || !table) return false
   const sql = await sqlTag()
-  const table = db.tableNameMap?.get?.(slug.replace(/-/g, '_')) ?? slug.replace(/-/g, '_')
   const qualified = db.schemaName ? sql`${sql.identifier(db.schemaName)}.${sql.identifier(table)}` : sql.identifier(table)
-  await session.db.execute(sql`select id from ${qualified} where id = ${id} for no key update`)
+  await session.execute(sql`select id from ${qualified} where id = ${id} for no key update`)
   return true
 }
 
@@ -62,17 +64,15 @@ const countAndWrite = async (req: PayloadRequest, articleId: number | string) =>
 }
 
 /**
- * SQL adapters: one UPDATE counts and writes. On PostgreSQL it runs after the lock, so its snapshot (taken when the
- * statement starts) includes every comment committed before; on SQLite a single statement is atomic under the
- * database's write lock. Returns false when the adapter is not one of these (then the generic path runs).
+ * PostgreSQL: one UPDATE counts and writes. It runs after the lock, so its snapshot (taken when the statement
+ * starts) includes every comment committed before. Returns false when there is no transaction or the schema lacks
+ * a column (then the generic path runs).
  */
 const countAndWriteInSql = async (req: PayloadRequest, articleId: number | string): Promise<boolean> => {
   const db = req.payload.db as any
-  if (db.name !== 'postgres' && db.name !== 'sqlite') return false
-  const session = req.transactionID ? db.sessions?.[await req.transactionID] : undefined
-  const target = session?.db ?? (db.name === 'sqlite' ? db.drizzle : undefined)
-  const comments = db.tables?.comments
-  const articles = db.tables?.articles
+  const target = await transactionDb(db, req)
+  const comments = tableOf(db, 'comments')
+  const articles = tableOf(db, 'articles')
   if (!target || !comments?.article || !comments?.deletedAt || !articles?.commentCount || !articles?.lastCommentAt) return false
   const sql = await sqlTag()
   const visible = sql`${comments.article} = ${articleId} and ${comments.status} = 'approved' and ${comments.deletedAt} is null`
@@ -91,6 +91,6 @@ const countAndWriteInSql = async (req: PayloadRequest, articleId: number | strin
 export const recountArticleComments = async (req: PayloadRequest, articleId: number | string) => {
   const name = (req.payload.db as { name?: string }).name
   if (name === 'postgres' && (await lockRow(req, 'articles', articleId)) && (await countAndWriteInSql(req, articleId))) return
-  if (name === 'sqlite' && (await countAndWriteInSql(req, articleId))) return
+  if (name === 'sqlite' && (await recountInStatement(req.payload, articleId))) return
   return serialisedInProcess(`article:${articleId}`, () => countAndWrite(req, articleId))
 }

@@ -1,5 +1,7 @@
 import type { Payload } from 'payload'
 
+import { tableNameOf } from './sql'
+
 /**
  * SQLite: `commentCount` and `lastCommentAt` kept by triggers on the comments table.
  *
@@ -21,7 +23,10 @@ const installed = new WeakMap<Payload, boolean>()
 /** True when this instance's database keeps the counts itself (SQLite with the triggers installed). */
 export const countsKeptByDatabase = (payload: Payload): boolean => installed.get(payload) === true
 
-type Client = { batch(statements: string[], mode?: 'write' | 'read' | 'deferred'): Promise<unknown> }
+type Client = {
+  batch(statements: string[], mode?: 'write' | 'read' | 'deferred'): Promise<unknown>
+  execute(statement: { sql: string; args: unknown[] }): Promise<unknown>
+}
 
 const sqliteClient = (payload: Payload): Client | undefined => {
   const db = payload.db as unknown as { name?: string; client?: Client }
@@ -30,46 +35,82 @@ const sqliteClient = (payload: Payload): Client | undefined => {
 
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`
 
+interface Names {
+  comments: string
+  article: string
+  status: string
+  deletedAt: string
+  createdAt: string
+  articles: string
+  id: string
+  count: string
+  last: string
+}
+
+/** This schema's table and column names, quoted for SQL, or undefined when a table or column is missing. */
+const schemaNames = (payload: Payload): Names | undefined => {
+  const db = payload.db as any
+  const commentsName = tableNameOf(db, 'comments')
+  const articlesName = tableNameOf(db, 'articles')
+  const comments = commentsName ? db.tables[commentsName] : undefined
+  const articles = articlesName ? db.tables[articlesName] : undefined
+  const names = {
+    comments: commentsName,
+    article: comments?.article?.name,
+    status: comments?.status?.name,
+    deletedAt: comments?.deletedAt?.name,
+    createdAt: comments?.createdAt?.name,
+    articles: articlesName,
+    id: articles?.id?.name,
+    count: articles?.commentCount?.name,
+    last: articles?.lastCommentAt?.name,
+  }
+  if (Object.values(names).some((value) => typeof value !== 'string' || !value)) return undefined
+  return Object.fromEntries(Object.entries(names).map(([key, value]) => [key, quote(value as string)])) as unknown as Names
+}
+
+/**
+ * The recount of one article: approved and not in the trash, the latest date read from the end of the
+ * (article, status, deletedAt, createdAt) index. `article` is the SQL for the article's id: a trigger's
+ * `NEW."article_id"`, or a parameter.
+ */
+const recountSql = (n: Names, article: string, extra = '') => {
+  const of = `${n.article} = ${article} AND ${n.status} = 'approved' AND ${n.deletedAt} IS NULL`
+  return `UPDATE ${n.articles} SET
+      ${n.count} = (SELECT count(*) FROM ${n.comments} WHERE ${of}),
+      ${n.last} = (SELECT ${n.createdAt} FROM ${n.comments} WHERE ${of} ORDER BY ${n.createdAt} DESC LIMIT 1)
+      WHERE ${n.id} = ${article}${extra}`
+}
+
+/**
+ * The same recount as one statement for one article, for when the triggers could not be installed: the hooks run
+ * it after the comment's write (atomic under SQLite's write lock, also across processes sharing the file).
+ * Returns false when this is not SQLite or the schema lacks a table or column.
+ */
+export const recountInStatement = async (payload: Payload, articleId: number | string): Promise<boolean> => {
+  const client = sqliteClient(payload)
+  const names = client ? schemaNames(payload) : undefined
+  if (!client || !names) return false
+  await client.execute({ sql: recountSql(names, '?1'), args: [articleId] })
+  return true
+}
+
 /** The trigger statements for this schema's table and column names, or undefined when a table or column is missing. */
 export const recountTriggerStatements = (payload: Payload): string[] | undefined => {
-  const db = payload.db as any
-  const tableName = (slug: string): string | undefined => {
-    const key = slug.replace(/-/g, '_')
-    return db.tableNameMap?.get?.(key) ?? (db.tables?.[key] ? key : undefined)
-  }
-  const commentsName = tableName('comments')
-  const articlesName = tableName('articles')
-  const comments = commentsName ? db.tables?.[commentsName] : undefined
-  const articles = articlesName ? db.tables?.[articlesName] : undefined
-  const column = (table: any, key: string): string | undefined => table?.[key]?.name
-  const c = {
-    table: commentsName,
-    article: column(comments, 'article'),
-    status: column(comments, 'status'),
-    deletedAt: column(comments, 'deletedAt'),
-    createdAt: column(comments, 'createdAt'),
-  }
-  const a = { table: articlesName, id: column(articles, 'id'), count: column(articles, 'commentCount'), last: column(articles, 'lastCommentAt') }
-  if (Object.values(c).some((value) => !value) || Object.values(a).some((value) => !value)) return undefined
-  const C = quote(c.table!)
-  const visibleIn = (row: 'NEW' | 'OLD') => `${row}.${quote(c.status!)} = 'approved' AND ${row}.${quote(c.deletedAt!)} IS NULL`
-  // The same reading as the hooks' recount: approved and not in the trash; the latest date from the index's end.
-  const recount = (row: 'NEW' | 'OLD', extra = '') => {
-    const of = `${quote(c.article!)} = ${row}.${quote(c.article!)} AND ${quote(c.status!)} = 'approved' AND ${quote(c.deletedAt!)} IS NULL`
-    return `UPDATE ${quote(a.table!)} SET
-      ${quote(a.count!)} = (SELECT count(*) FROM ${C} WHERE ${of}),
-      ${quote(a.last!)} = (SELECT ${quote(c.createdAt!)} FROM ${C} WHERE ${of} ORDER BY ${quote(c.createdAt!)} DESC LIMIT 1)
-      WHERE ${quote(a.id!)} = ${row}.${quote(c.article!)}${extra};`
-  }
-  const moved = `OLD.${quote(c.article!)} IS NOT NEW.${quote(c.article!)}`
+  const n = schemaNames(payload)
+  if (!n) return undefined
+  const visibleIn = (row: 'NEW' | 'OLD') => `${row}.${n.status} = 'approved' AND ${row}.${n.deletedAt} IS NULL`
+  const moved = `OLD.${n.article} IS NOT NEW.${n.article}`
   return [
     ...TRIGGERS.map((name) => `DROP TRIGGER IF EXISTS ${quote(name)}`),
-    `CREATE TRIGGER ${quote(TRIGGERS[0])} AFTER INSERT ON ${C} WHEN ${visibleIn('NEW')} BEGIN ${recount('NEW')} END`,
-    `CREATE TRIGGER ${quote(TRIGGERS[1])} AFTER UPDATE OF ${quote(c.status!)}, ${quote(c.article!)}, ${quote(c.deletedAt!)} ON ${C}
+    `CREATE TRIGGER ${quote(TRIGGERS[0])} AFTER INSERT ON ${n.comments} WHEN ${visibleIn('NEW')}
+      BEGIN ${recountSql(n, `NEW.${n.article}`)}; END`,
+    `CREATE TRIGGER ${quote(TRIGGERS[1])} AFTER UPDATE OF ${n.status}, ${n.article}, ${n.deletedAt} ON ${n.comments}
       WHEN (${visibleIn('OLD')} OR ${visibleIn('NEW')})
-        AND (OLD.${quote(c.status!)} IS NOT NEW.${quote(c.status!)} OR ${moved} OR OLD.${quote(c.deletedAt!)} IS NOT NEW.${quote(c.deletedAt!)})
-      BEGIN ${recount('NEW')} ${recount('OLD', ` AND ${moved}`)} END`,
-    `CREATE TRIGGER ${quote(TRIGGERS[2])} AFTER DELETE ON ${C} WHEN ${visibleIn('OLD')} BEGIN ${recount('OLD')} END`,
+        AND (OLD.${n.status} IS NOT NEW.${n.status} OR ${moved} OR OLD.${n.deletedAt} IS NOT NEW.${n.deletedAt})
+      BEGIN ${recountSql(n, `NEW.${n.article}`)}; ${recountSql(n, `OLD.${n.article}`, ` AND ${moved}`)}; END`,
+    `CREATE TRIGGER ${quote(TRIGGERS[2])} AFTER DELETE ON ${n.comments} WHEN ${visibleIn('OLD')}
+      BEGIN ${recountSql(n, `OLD.${n.article}`)}; END`,
   ]
 }
 

@@ -7,3 +7,27 @@ type SqlTag = typeof import('@payloadcms/db-postgres').sql
 let loading: Promise<SqlTag> | undefined
 
 export const sqlTag = (): Promise<SqlTag> => (loading ??= import('@payloadcms/db-postgres').then((module) => module.sql))
+
+/**
+ * The SQL adapters' table name for a collection or global slug (`-` becomes `_`; a custom `dbName` is found
+ * through the adapter's map), or undefined when the schema has no such table.
+ */
+export const tableNameOf = (db: any, slug: string): string | undefined => {
+  const key = slug.replace(/-/g, '_')
+  const name = db?.tableNameMap?.get?.(key) ?? key
+  return db?.tables?.[name] ? name : undefined
+}
+
+/** The SQL adapters' drizzle table for a slug (see {@link tableNameOf}). */
+export const tableOf = (db: any, slug: string): any => {
+  const name = tableNameOf(db, slug)
+  return name ? db.tables[name] : undefined
+}
+
+/**
+ * The connection of the request's transaction on the SQL adapters, or undefined outside one. Statements of a
+ * request that has a transaction go through it: a second pool connection per transaction starves the pool under
+ * load, and would not see the transaction's own writes.
+ */
+export const transactionDb = async (db: any, req?: { transactionID?: unknown }): Promise<any> =>
+  req?.transactionID ? db?.sessions?.[String(await req.transactionID)]?.db : undefined
