@@ -3,7 +3,9 @@ import type { GlobalConfig } from 'payload'
 import { isModerator } from '../../access/isStaff'
 import { forgetModerationSettings } from '../../hooks/comments/settings'
 
-export const MODERATION_SETTINGS_SLUG = 'moderation-settings'
+import { MODERATION_SETTINGS_SLUG } from '../../src/comments/settings'
+
+export { MODERATION_SETTINGS_SLUG }
 
 /** How comments are moderated. Read on every comment, so changes apply at once. */
 export const ModerationSettings: GlobalConfig = {

@@ -1,3 +1,5 @@
+import type { SubmissionFacts } from '../../src/comments/facts'
+
 /** `req.context` flags of the comments pipeline (server-side only; clients cannot set them). */
 export interface CommentContext {
   /** what the submit endpoint took out of the form: the honeypot field's value and the form token */
@@ -8,6 +10,8 @@ export interface CommentContext {
   skipCommentPipeline?: boolean
   /** the submit endpoint counted this attempt for the flood rule before the transaction began */
   floodCount?: { count: number; retryAfter: number }
+  /** the submission's facts, read by the submit endpoint in the same statement as that count */
+  facts?: SubmissionFacts
   /** set by moderateComment for the response of the submit endpoint */
   commentDecision?: { status: string; code: string }
 }

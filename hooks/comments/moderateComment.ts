@@ -4,7 +4,7 @@ import { MODERATION_ROLES, hasRole } from '../../access/roles'
 import { requestFingerprints } from '../../src/comments/identity'
 import { normalizeEmail } from '../../src/comments/text'
 import type { CommentContext } from './context'
-import { bodyFingerprint, runPipeline } from './pipeline'
+import { bodyFingerprint, commentingUser, runPipeline } from './pipeline'
 
 const idOf = (value: unknown) =>
   value && typeof value === 'object' && 'id' in value ? (value as { id: number | string }).id : (value as number | string | undefined)
@@ -62,9 +62,7 @@ export const moderateComment: CollectionBeforeChangeHook = async ({ data, origin
 
   // create
   const { ipHash, userAgentHash } = requestFingerprints(req as any)
-  // authorUser points to the admin's user collection (the plugin's `users`, or the host's via usersCollection).
-  const usersSlug = req.payload.config.admin?.user ?? 'users'
-  const fromUser = user && (!user.collection || user.collection === usersSlug) ? user : null
+  const fromUser = commentingUser<NonNullable<typeof user>>(req)
   if (fromUser) {
     data.authorUser = fromUser.id
     if (!data.authorName) data.authorName = fromUser.displayName || fromUser.email?.split('@')[0] || 'staff'
@@ -79,6 +77,7 @@ export const moderateComment: CollectionBeforeChangeHook = async ({ data, origin
     userId: fromUser?.id,
     form: flags.formSubmission,
     floodCount: flags.floodCount,
+    facts: flags.facts,
     now,
   })
   data.parent = state.parent ?? null

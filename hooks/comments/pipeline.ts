@@ -13,10 +13,9 @@ import { countAttempt } from '../../src/comments/flood'
 import { databaseFloodCounter } from '../../src/comments/floodDatabase'
 import { readFormToken } from '../../src/comments/identity'
 import { BODY_MAX, NAME_MAX, looksLikeEmail, normalizeEmail, textLength, visibleText } from '../../src/comments/text'
-import { readSubmissionFacts, type SubmissionFacts } from '../../src/comments/facts'
+import { factsKey, readSubmissionFacts, type FactsQuery, type SubmissionFacts } from '../../src/comments/facts'
 import { moderatorFor, type ModerationSettingsValues } from '../../src/comments/settings'
 import { normalizeForMatching, type ModerationReason, type ModerationResult } from '../../src/moderation'
-import { MODERATION_SETTINGS_SLUG } from '../../collections/globals/ModerationSettings'
 import { loadModerationSettings } from './settings'
 
 export type CommentStatus = 'pending' | 'approved' | 'rejected' | 'spam'
@@ -47,10 +46,12 @@ export interface PipelineInput {
   form?: { honeypot?: unknown; token?: unknown; receivedAt: number }
   /** the attempt as already counted by the submit endpoint (outside the transaction) */
   floodCount?: { count: number; retryAfter: number }
+  /** the facts as read by the submit endpoint with that count; used when they answer this run's query */
+  facts?: SubmissionFacts
   now: Date
 }
 
-export interface PipelineState extends PipelineInput {
+export interface PipelineState extends Omit<PipelineInput, 'facts'> {
   /** the moderation settings current for this comment */
   settings: ModerationSettingsValues
   /** the article, duplicate and settings stamp, read together before the phases run */
@@ -297,22 +298,35 @@ export interface PipelineOutcome {
   state: PipelineState
 }
 
+/** The user a comment is written as: a user of the admin's users collection (not, say, a site's API key). */
+export const commentingUser = <U extends { id: number | string; collection?: string; email?: string }>(req: PayloadRequest): U | null => {
+  const user = req.user as U | null
+  // authorUser points to the admin's user collection (the plugin's `users`, or the host's via usersCollection).
+  const usersSlug = req.payload.config.admin?.user ?? 'users'
+  return user && (!user.collection || user.collection === usersSlug) ? user : null
+}
+
+/** What the pipeline asks the database about a submission (see readSubmissionFacts). */
+export const submissionFactsQuery = (
+  input: Pick<PipelineInput, 'draft' | 'ipHash' | 'userId' | 'originalId' | 'now'>,
+): FactsQuery => ({
+  articleId: idOf(input.draft.article),
+  fingerprint: bodyFingerprint(input.draft.body),
+  since: new Date(input.now.getTime() - DUPLICATE_WINDOW_MS),
+  email: normalizeEmail(input.draft.authorEmail),
+  ipHash: input.ipHash,
+  userId: input.userId,
+  excludeId: input.originalId,
+})
+
 /** Runs the phases; the first decision wins. Throws the HTTP refusals of phases 1–5. */
-export const runPipeline = async (input: PipelineInput): Promise<PipelineOutcome> => {
-  const email = normalizeEmail(input.draft.authorEmail)
-  const fingerprint = bodyFingerprint(input.draft.body)
-  // One read for what phases 2 and 4 need and for the settings' stamp; the settings themselves come from this
-  // process's copy unless they changed since it was read.
-  const facts = await readSubmissionFacts(input.req, {
-    articleId: idOf(input.draft.article),
-    fingerprint,
-    since: new Date(input.now.getTime() - DUPLICATE_WINDOW_MS),
-    email,
-    ipHash: input.ipHash,
-    userId: input.userId,
-    excludeId: input.originalId,
-    settingsSlug: MODERATION_SETTINGS_SLUG,
-  })
+export const runPipeline = async ({ facts: readAhead, ...input }: PipelineInput): Promise<PipelineOutcome> => {
+  const query = submissionFactsQuery(input)
+  const { email, fingerprint } = query
+  // One read for what phases 2 and 4 need and for the settings' stamp (or none, when the submit endpoint read
+  // them with its flood count for this same query); the settings themselves come from this process's copy
+  // unless they changed since it was read.
+  const facts = readAhead?.key !== undefined && readAhead.key === factsKey(query) ? readAhead : await readSubmissionFacts(input.req, query)
   const state: PipelineState = {
     ...input,
     settings: await loadModerationSettings(input.req, facts.settingsStamp),

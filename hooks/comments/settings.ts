@@ -1,8 +1,7 @@
 import type { GlobalAfterChangeHook, Payload, PayloadRequest } from 'payload'
 
-import { readSettings, type ModerationSettingsValues } from '../../src/comments/settings'
+import { MODERATION_SETTINGS_SLUG, readSettings, type ModerationSettingsValues } from '../../src/comments/settings'
 
-const SLUG = 'moderation-settings'
 
 /**
  * The settings last read by each Payload instance of this process, with the `updatedAt` they were read at.
@@ -20,7 +19,7 @@ export const loadModerationSettings = async (req: PayloadRequest, stamp?: string
   const cached = cache.get(req.payload)
   if (stamp !== undefined && cached && cached.stamp === stamp) return cached.values
   // Adapter-level read (no hooks to run), in the request's transaction.
-  const raw = await req.payload.db.findGlobal({ slug: SLUG, req })
+  const raw = await req.payload.db.findGlobal({ slug: MODERATION_SETTINGS_SLUG, req })
   const values = readSettings(raw as unknown as Record<string, unknown>)
   const readStamp = values.updatedAt ? new Date(values.updatedAt).toISOString() : null
   // Keep what was read only when it is what the stamp said (inside an uncommitted save it may not be).

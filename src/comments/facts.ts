@@ -1,6 +1,8 @@
 import type { PayloadRequest, Where } from 'payload'
 
-import { sqlTag, tableOf, transactionDb } from './sql'
+import { floodEntryKey, floodWindow, type FloodCount } from './flood'
+import { countIn } from './floodDatabase'
+import { runStatement } from './statements'
 
 /**
  * What the pipeline needs to know from the database about a submission, read together: the article's comment
@@ -27,6 +29,8 @@ export interface SubmissionFacts {
    * (then the settings are read in full)
    */
   settingsStamp?: string | null
+  /** the query these facts answer ({@link factsKey}), when read ahead by the submit endpoint */
+  key?: string
 }
 
 export interface FactsQuery {
@@ -40,7 +44,6 @@ export interface FactsQuery {
   userId?: number | string
   /** the comment being edited, which is not its own duplicate */
   excludeId?: number | string
-  settingsSlug: string
 }
 
 /** The id as the database stores it, or undefined when it cannot be one (a non-numeric id for serial ids). */
@@ -57,56 +60,77 @@ const iso = (value: unknown): string | null => {
   return Number.isNaN(date.getTime()) ? String(value) : date.toISOString()
 }
 
-/** One SELECT on the SQL adapters; undefined when this adapter or schema is not one it knows. */
-const readInSql = async (req: PayloadRequest, query: FactsQuery, articleId: number | string): Promise<SubmissionFacts | undefined> => {
-  const db = req.payload.db as any
-  if (db.name !== 'postgres' && db.name !== 'sqlite') return undefined
-  const articles = db.tables?.articles
-  const comments = db.tables?.comments
-  const settings = tableOf(db, query.settingsSlug)
-  if (!articles?._status || !articles?.allowComments || !comments?.fingerprint || !comments?.deletedAt || !settings?.updatedAt) return undefined
-  const target = (await transactionDb(db, req)) ?? db.drizzle
-  if (!target) return undefined
-  const sql = await sqlTag()
+/** The article's comment state from a row (or a JSON object built by the database) with these keys. */
+const articleFrom = (row: Record<string, unknown>): NonNullable<SubmissionFacts['article']> => ({
+  status: (row.status as string | null | undefined) ?? null,
+  allowComments: row.allowComments === null || row.allowComments === undefined ? null : Boolean(row.allowComments),
+  commentsCloseAt: iso(row.commentsCloseAt),
+  publishedAt: iso(row.publishedAt),
+  createdAt: iso(row.createdAt),
+})
 
-  const who = [
-    query.email ? sql`${comments.authorEmail} = ${query.email}` : undefined,
-    query.ipHash ? sql`${comments.ipHash} = ${query.ipHash}` : undefined,
-    query.userId !== undefined ? sql`${comments.authorUser} = ${query.userId}` : undefined,
-  ].filter(Boolean)
-  const notSelf = query.excludeId !== undefined ? sql` and ${comments.id} <> ${query.excludeId}` : sql``
-  const duplicate = who.length
-    ? sql`exists (select 1 from ${comments} where ${comments.article} = ${articleId} and ${comments.fingerprint} = ${query.fingerprint}
-        and ${comments.createdAt} > ${query.since.toISOString()} and (${sql.join(who as any[], sql` or `)})
-        and ${comments.deletedAt} is null${notSelf})`
-    : sql`${false}`
-  const rows = await target
-    .select({
-      status: articles._status,
-      allowComments: articles.allowComments,
-      commentsCloseAt: articles.commentsCloseAt,
-      publishedAt: articles.publishedAt,
-      createdAt: articles.createdAt,
-      duplicate: sql`${duplicate}`,
-      settingsStamp: sql`(select ${settings.updatedAt} from ${settings} limit 1)`,
-    })
-    .from(articles)
-    .where(sql`${articles.id} = ${articleId}`)
-    .limit(1)
-  const row = rows?.[0]
-  if (!row) return { article: null, duplicate: false }
+const truthy = (value: unknown) => value === true || value === 1 || value === '1' || value === 't'
+
+const parseJson = (value: unknown): Record<string, unknown> | null =>
+  value === null || value === undefined ? null : ((typeof value === 'string' ? JSON.parse(value) : value) as Record<string, unknown>)
+
+/** The statement values of a facts query (statements.ts). */
+const valuesOf = (query: FactsQuery, articleId: number | string) => ({
+  articleId,
+  fingerprint: query.fingerprint,
+  since: query.since.toISOString(),
+  email: query.email,
+  ipHash: query.ipHash,
+  userId: query.userId,
+  excludeId: query.excludeId,
+})
+
+/** The facts in a row of the statements (the article as a JSON object, null when there is none). */
+const factsFrom = (row: Record<string, unknown>): SubmissionFacts => {
+  const article = parseJson(row.article)
   return {
-    article: {
-      status: row.status ?? null,
-      allowComments: row.allowComments === null || row.allowComments === undefined ? null : Boolean(row.allowComments),
-      commentsCloseAt: iso(row.commentsCloseAt),
-      publishedAt: iso(row.publishedAt),
-      createdAt: iso(row.createdAt),
-    },
-    duplicate: row.duplicate === true || row.duplicate === 1 || row.duplicate === '1' || row.duplicate === 't',
-    settingsStamp: iso(row.settingsStamp),
+    article: article ? articleFrom(article) : null,
+    duplicate: article ? truthy(row.duplicate) : false,
+    settingsStamp: iso(row.settings_stamp),
   }
 }
+
+/** One SELECT on the SQL adapters; undefined when this adapter or schema is not one it knows. */
+const readInSql = async (req: PayloadRequest, query: FactsQuery, articleId: number | string): Promise<SubmissionFacts | undefined> => {
+  const row = await runStatement(req.payload, 'facts', valuesOf(query, articleId), req)
+  return row && factsFrom(row)
+}
+
+/**
+ * The submit endpoint's flood count and the facts in ONE statement, when the flood counter is the database KV
+ * store on PostgreSQL or SQLite: the counter's upsert returns the facts as subqueries (statements.ts). Runs
+ * outside any transaction, like the count it replaces. Undefined when that store or adapter is not in use, or the
+ * statement fails (the caller then counts and reads separately).
+ */
+export const countAttemptReadingFacts = async (
+  req: PayloadRequest,
+  who: string,
+  query: FactsQuery,
+  now = Date.now(),
+): Promise<{ flood: FloodCount; facts: SubmissionFacts } | undefined> => {
+  // An id that cannot be one: counted and refused the usual way.
+  const articleId = storedId(req, query.articleId)
+  if (articleId === undefined) return undefined
+  const { window, retryAfter } = floodWindow(now)
+  try {
+    const row = await runStatement(req.payload, 'floodCountWithFacts', { ...valuesOf(query, articleId), floodKey: floodEntryKey(who), floodWindow: window })
+    const count = countIn(row?.data)
+    if (!row || count === undefined) return undefined
+    return { flood: { count, retryAfter }, facts: { ...factsFrom(row), key: factsKey(query) } }
+  } catch (error) {
+    req.payload.logger.warn({ err: error, msg: 'newsroom: flood count with facts failed; counting and reading separately' })
+    return undefined
+  }
+}
+
+/** What identifies a facts query: facts read ahead are used only by the pipeline run asking the same. */
+export const factsKey = (query: FactsQuery): string =>
+  JSON.stringify([String(query.articleId ?? ''), query.fingerprint, query.email ?? null, query.ipHash ?? null, query.userId ?? null, query.excludeId ?? null])
 
 /** The adapter's own reads (any database), in the request's transaction. */
 const readWithAdapter = async (req: PayloadRequest, query: FactsQuery, articleId: number | string): Promise<SubmissionFacts> => {
@@ -135,16 +159,7 @@ const readWithAdapter = async (req: PayloadRequest, query: FactsQuery, articleId
     if (query.excludeId !== undefined) and.push({ id: { not_equals: query.excludeId } })
     duplicate = (await req.payload.db.count({ collection: 'comments', where: { and }, req })).totalDocs > 0
   }
-  return {
-    article: {
-      status: article._status ?? null,
-      allowComments: article.allowComments ?? null,
-      commentsCloseAt: iso(article.commentsCloseAt),
-      publishedAt: iso(article.publishedAt),
-      createdAt: iso(article.createdAt),
-    },
-    duplicate,
-  }
+  return { article: articleFrom({ ...article, status: article._status }), duplicate }
 }
 
 /** Reads the facts of a submission (see {@link SubmissionFacts}). */

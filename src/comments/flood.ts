@@ -27,11 +27,19 @@ export interface FloodCount {
 /** Atomic "count one more in this window" for a store that can do it in one statement (see floodDatabase.ts). */
 export type AtomicCount = (key: string, window: number) => Promise<number | undefined>
 
+/** The one-minute window an instant falls in, and the seconds until it ends. */
+export const floodWindow = (now: number) => {
+  const window = Math.floor(now / FLOOD_WINDOW_MS)
+  return { window, retryAfter: Math.max(1, Math.ceil(((window + 1) * FLOOD_WINDOW_MS - now) / 1000)) }
+}
+
+/** The entry of one identity in a store without expiring keys: {window, count}, no per-minute keys piling up. */
+export const floodEntryKey = (who: string) => `flood:${who}`
+
 /** Counts one attempt by `who` in the current one-minute window. */
 export const countAttempt = async (kv: KVLike, who: string, now = Date.now(), atomic?: AtomicCount): Promise<FloodCount> => {
-  const window = Math.floor(now / FLOOD_WINDOW_MS)
+  const { window, retryAfter } = floodWindow(now)
   const key = `flood:${who}:${window}`
-  const retryAfter = Math.max(1, Math.ceil(((window + 1) * FLOOD_WINDOW_MS - now) / 1000))
   if (kv.redisClient) {
     const full = `${kv.keyPrefix ?? ''}${key}`
     const results = await kv.redisClient.multi().incr(full).pexpire(full, FLOOD_WINDOW_MS * 2).exec()
@@ -39,8 +47,7 @@ export const countAttempt = async (kv: KVLike, who: string, now = Date.now(), at
     if (error) throw error
     return { count: Number(value), retryAfter }
   }
-  // One entry per identity holding {window, count}: no per-minute keys piling up in the database.
-  const identityKey = `flood:${who}`
+  const identityKey = floodEntryKey(who)
   const counted = atomic ? await atomic(identityKey, window).catch(() => undefined) : undefined
   if (counted !== undefined) return { count: counted, retryAfter }
   return serialised(identityKey, async () => {

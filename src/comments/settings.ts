@@ -1,5 +1,8 @@
 import { createModerator, type Moderator } from '../moderation'
 
+/** The slug of the global the moderators edit (here, so the global's own hooks can use it without a cycle). */
+export const MODERATION_SETTINGS_SLUG = 'moderation-settings'
+
 /** The global `moderation-settings`, as the pipeline reads it. */
 export interface ModerationSettingsValues {
   mode: 'post' | 'pre'

@@ -2,8 +2,9 @@ import { addDataAndFileToRequest, type Endpoint, type PayloadRequest } from 'pay
 
 import { STAFF_ROLES, hasRole } from '../../../access/roles'
 import type { CommentContext } from '../../../hooks/comments/context'
-import { floodKey } from '../../../hooks/comments/pipeline'
+import { commentingUser, floodKey, submissionFactsQuery } from '../../../hooks/comments/pipeline'
 import { admitSubmission } from '../admission'
+import { countAttemptReadingFacts } from '../facts'
 import { countAttempt } from '../flood'
 import { databaseFloodCounter } from '../floodDatabase'
 import { requestFingerprints } from '../identity'
@@ -44,10 +45,24 @@ export const submitCommentEndpoint: Endpoint = {
     // The honeypot and the token are judged in the pipeline, against the settings it reads anyway.
     const context: CommentContext = { formSubmission: { honeypot: honeypotValue, token, receivedAt: Date.now() } }
     // Count the attempt for the flood rule here, before the create opens its transaction: the database KV store
-    // works outside transactions, and taking a second pool connection while holding one starves the pool.
+    // works outside transactions, and taking a second pool connection while holding one starves the pool. On the
+    // database KV store the same statement reads the pipeline's facts (article, duplicate, settings' stamp).
     if (!isStaff) {
-      const who = floodKey(req.user ? (req.user as { id: number | string }).id : undefined, requestFingerprints(req as any).ipHash)
-      if (who) context.floodCount = await countAttempt(req.payload.kv as any, who, Date.now(), databaseFloodCounter(req.payload))
+      const { ipHash } = requestFingerprints(req as any)
+      const who = floodKey(req.user ? (req.user as { id: number | string }).id : undefined, ipHash)
+      if (who) {
+        const author = commentingUser<{ id: number | string; email?: string }>(req)
+        const now = Date.now()
+        const query = submissionFactsQuery({
+          draft: { article: data.article as any, body: data.body as string, authorEmail: (data.authorEmail as string) || author?.email },
+          ipHash,
+          userId: author?.id,
+          now: new Date(now),
+        })
+        const counted = await countAttemptReadingFacts(req, who, query, now)
+        context.floodCount = counted?.flood ?? (await countAttempt(req.payload.kv as any, who, now, databaseFloodCounter(req.payload)))
+        context.facts = counted?.facts
+      }
     }
     const depth = Number(req.searchParams?.get('depth') ?? 0)
     const doc = (await admitSubmission(req.payload.db as any, () => req.payload.create({
