@@ -2,7 +2,8 @@ import type { PayloadRequest, Where } from 'payload'
 
 import { recountInStatement } from './recountTriggers'
 import { createSerialiser } from './serialise'
-import { sqlTag, tableNameOf, tableOf, transactionDb } from './sql'
+import { transactionDb } from './sql'
+import { articleRecountSql, rowLockSql } from './statements'
 
 /**
  * Recomputes an article's `commentCount` (approved, not trashed) and `lastCommentAt` from the database and
@@ -11,7 +12,7 @@ import { sqlTag, tableNameOf, tableOf, transactionDb } from './sql'
  * Exact under concurrency:
  * - PostgreSQL: the article row is locked (`FOR NO KEY UPDATE`) before counting, so two transactions recount one
  *   after the other and the second sees the first's committed comments (READ COMMITTED takes a fresh snapshot
- *   per statement).
+ *   per statement); lock and count travel in one round trip.
  * - SQLite: triggers recount in the statement that writes the comment (recountTriggers.ts), so the hooks do not
  *   call this; where they could not be installed, the same UPDATE … SET commentCount = (SELECT count(*) …) runs as
  *   one statement, atomic under the file's write lock.
@@ -21,20 +22,14 @@ import { sqlTag, tableNameOf, tableOf, transactionDb } from './sql'
 export const serialisedInProcess = createSerialiser()
 
 /**
- * PostgreSQL: locks a collection's row in `req`'s transaction until it commits. `for no key update` (the lock an
- * UPDATE of non-key columns takes) rather than `for update`: inserting a comment or a comment version takes
- * `for key share` on the article through the foreign key, which `for update` would conflict with (deadlock).
- * Returns false where there is nothing to lock with (SQLite here, or no transaction).
+ * PostgreSQL: locks a collection's row in `req`'s transaction until it commits (see rowLockSql). Returns false
+ * where there is nothing to lock with (SQLite here, or no transaction).
  */
 export const lockRow = async (req: PayloadRequest, slug: string, id: number | string): Promise<boolean> => {
-  const db = req.payload.db as any
-  if (db.name !== 'postgres' || !req.transactionID) return false
-  const session = await transactionDb(db, req)
-  const table = tableNameOf(db, slug)
-  if (!session || !table) return false
-  const sql = await sqlTag()
-  const qualified = db.schemaName ? sql`${sql.identifier(db.schemaName)}.${sql.identifier(table)}` : sql.identifier(table)
-  await session.execute(sql`select id from ${qualified} where id = ${id} for no key update`)
+  const client = (req.payload.db as { name?: string }).name === 'postgres' ? (await transactionDb(req.payload.db, req))?.session?.client : undefined
+  const lock = client ? rowLockSql(req.payload, slug) : undefined
+  if (!client || !lock) return false
+  await client.query(lock('$1'), [id])
   return true
 }
 
@@ -64,33 +59,30 @@ const countAndWrite = async (req: PayloadRequest, articleId: number | string) =>
 }
 
 /**
- * PostgreSQL: one UPDATE counts and writes. It runs after the lock, so its snapshot (taken when the statement
- * starts) includes every comment committed before. Returns false when there is no transaction or the schema lacks
- * a column (then the generic path runs).
+ * PostgreSQL: lock the article row, then one UPDATE counts and writes, in `req`'s transaction. Each statement takes
+ * its own snapshot (READ COMMITTED), so the UPDATE's, taken once the lock is granted, includes every comment
+ * committed before. A numeric id goes inline and both statements travel in one round trip (the simple-query
+ * protocol runs them in order, each with its own snapshot); any other id as a parameter, in two. Returns false
+ * when there is no transaction or the schema lacks a column (then the generic path runs).
  */
-const countAndWriteInSql = async (req: PayloadRequest, articleId: number | string): Promise<boolean> => {
-  const db = req.payload.db as any
-  const target = await transactionDb(db, req)
-  const comments = tableOf(db, 'comments')
-  const articles = tableOf(db, 'articles')
-  if (!target || !comments?.article || !comments?.deletedAt || !articles?.commentCount || !articles?.lastCommentAt) return false
-  const sql = await sqlTag()
-  const visible = sql`${comments.article} = ${articleId} and ${comments.status} = 'approved' and ${comments.deletedAt} is null`
-  await target
-    .update(articles)
-    .set({
-      commentCount: sql`(select count(*) from ${comments} where ${visible})`,
-      // "order by … desc limit 1" rather than max(): read from the end of the (article, status, deletedAt,
-      // createdAt) index on every engine.
-      lastCommentAt: sql`(select ${comments.createdAt} from ${comments} where ${visible} order by ${comments.createdAt} desc limit 1)`,
-    })
-    .where(sql`${articles.id} = ${articleId}`)
+const recountInPostgres = async (req: PayloadRequest, articleId: number | string): Promise<boolean> => {
+  const client = (await transactionDb(req.payload.db, req))?.session?.client
+  const recount = client ? articleRecountSql(req.payload) : undefined
+  const lock = client ? rowLockSql(req.payload, 'articles') : undefined
+  if (!client || !recount || !lock) return false
+  const numeric = typeof articleId === 'number' ? articleId : /^\d{1,15}$/.test(articleId) ? Number(articleId) : NaN
+  if (Number.isSafeInteger(numeric)) {
+    await client.query(`${lock(String(numeric))}; ${recount.update(String(numeric))}`)
+  } else {
+    await client.query(lock('$1'), [articleId])
+    await client.query(recount.update('$1'), [articleId])
+  }
   return true
 }
 
 export const recountArticleComments = async (req: PayloadRequest, articleId: number | string) => {
   const name = (req.payload.db as { name?: string }).name
-  if (name === 'postgres' && (await lockRow(req, 'articles', articleId)) && (await countAndWriteInSql(req, articleId))) return
+  if (name === 'postgres' && (await recountInPostgres(req, articleId))) return
   if (name === 'sqlite' && (await recountInStatement(req.payload, articleId))) return
   return serialisedInProcess(`article:${articleId}`, () => countAndWrite(req, articleId))
 }

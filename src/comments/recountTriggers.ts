@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 
-import { tableNameOf } from './sql'
+import { articleRecountSql, quote } from './statements'
 
 /**
  * SQLite: `commentCount` and `lastCommentAt` kept by triggers on the comments table.
@@ -33,55 +33,6 @@ const sqliteClient = (payload: Payload): Client | undefined => {
   return db.name === 'sqlite' && typeof db.client?.batch === 'function' ? db.client : undefined
 }
 
-const quote = (name: string) => `"${name.replace(/"/g, '""')}"`
-
-interface Names {
-  comments: string
-  article: string
-  status: string
-  deletedAt: string
-  createdAt: string
-  articles: string
-  id: string
-  count: string
-  last: string
-}
-
-/** This schema's table and column names, quoted for SQL, or undefined when a table or column is missing. */
-const schemaNames = (payload: Payload): Names | undefined => {
-  const db = payload.db as any
-  const commentsName = tableNameOf(db, 'comments')
-  const articlesName = tableNameOf(db, 'articles')
-  const comments = commentsName ? db.tables[commentsName] : undefined
-  const articles = articlesName ? db.tables[articlesName] : undefined
-  const names = {
-    comments: commentsName,
-    article: comments?.article?.name,
-    status: comments?.status?.name,
-    deletedAt: comments?.deletedAt?.name,
-    createdAt: comments?.createdAt?.name,
-    articles: articlesName,
-    id: articles?.id?.name,
-    count: articles?.commentCount?.name,
-    last: articles?.lastCommentAt?.name,
-  }
-  if (Object.values(names).some((value) => typeof value !== 'string' || !value)) return undefined
-  return Object.fromEntries(Object.entries(names).map(([key, value]) => [key, quote(value as string)])) as unknown as Names
-}
-
-/**
- * The recount of one article: approved and not in the trash, the latest date read from the end of the
- * (article, status, deletedAt, createdAt) index. `article` is the SQL for the article's id: a trigger's
- * `NEW."article_id"`, or a parameter.
- */
-const recountSql = (n: Names, article: string, extra = '') => {
-  const of = `${n.article} = ${article} AND ${n.status} = 'approved' AND ${n.deletedAt} IS NULL`
-  return `UPDATE ${n.articles} SET
-      ${n.count} = (SELECT count(*) FROM ${n.comments} WHERE ${of}),
-      ${n.last} = (SELECT ${n.createdAt} FROM ${n.comments} WHERE ${of} ORDER BY ${n.createdAt} DESC LIMIT 1)
-      WHERE ${n.id} = ${article}${extra}`
-}
-
 /**
  * The same recount as one statement for one article, for when the triggers could not be installed: the hooks run
  * it after the comment's write (atomic under SQLite's write lock, also across processes sharing the file).
@@ -89,28 +40,29 @@ const recountSql = (n: Names, article: string, extra = '') => {
  */
 export const recountInStatement = async (payload: Payload, articleId: number | string): Promise<boolean> => {
   const client = sqliteClient(payload)
-  const names = client ? schemaNames(payload) : undefined
-  if (!client || !names) return false
-  await client.execute({ sql: recountSql(names, '?1'), args: [articleId] })
+  const recount = client ? articleRecountSql(payload) : undefined
+  if (!client || !recount) return false
+  await client.execute({ sql: recount.update('?1'), args: [articleId] })
   return true
 }
 
 /** The trigger statements for this schema's table and column names, or undefined when a table or column is missing. */
 export const recountTriggerStatements = (payload: Payload): string[] | undefined => {
-  const n = schemaNames(payload)
-  if (!n) return undefined
-  const visibleIn = (row: 'NEW' | 'OLD') => `${row}.${n.status} = 'approved' AND ${row}.${n.deletedAt} IS NULL`
-  const moved = `OLD.${n.article} IS NOT NEW.${n.article}`
+  const recount = articleRecountSql(payload)
+  if (!recount) return undefined
+  const c = recount.comments
+  const visibleIn = (row: 'NEW' | 'OLD') => `${row}.${c.status} = 'approved' AND ${row}.${c.deletedAt} IS NULL`
+  const moved = `OLD.${c.article} IS NOT NEW.${c.article}`
   return [
     ...TRIGGERS.map((name) => `DROP TRIGGER IF EXISTS ${quote(name)}`),
-    `CREATE TRIGGER ${quote(TRIGGERS[0])} AFTER INSERT ON ${n.comments} WHEN ${visibleIn('NEW')}
-      BEGIN ${recountSql(n, `NEW.${n.article}`)}; END`,
-    `CREATE TRIGGER ${quote(TRIGGERS[1])} AFTER UPDATE OF ${n.status}, ${n.article}, ${n.deletedAt} ON ${n.comments}
+    `CREATE TRIGGER ${quote(TRIGGERS[0])} AFTER INSERT ON ${c.table} WHEN ${visibleIn('NEW')}
+      BEGIN ${recount.update(`NEW.${c.article}`)}; END`,
+    `CREATE TRIGGER ${quote(TRIGGERS[1])} AFTER UPDATE OF ${c.status}, ${c.article}, ${c.deletedAt} ON ${c.table}
       WHEN (${visibleIn('OLD')} OR ${visibleIn('NEW')})
-        AND (OLD.${n.status} IS NOT NEW.${n.status} OR ${moved} OR OLD.${n.deletedAt} IS NOT NEW.${n.deletedAt})
-      BEGIN ${recountSql(n, `NEW.${n.article}`)}; ${recountSql(n, `OLD.${n.article}`, ` AND ${moved}`)}; END`,
-    `CREATE TRIGGER ${quote(TRIGGERS[2])} AFTER DELETE ON ${n.comments} WHEN ${visibleIn('OLD')}
-      BEGIN ${recountSql(n, `OLD.${n.article}`)}; END`,
+        AND (OLD.${c.status} IS NOT NEW.${c.status} OR ${moved} OR OLD.${c.deletedAt} IS NOT NEW.${c.deletedAt})
+      BEGIN ${recount.update(`NEW.${c.article}`)}; ${recount.update(`OLD.${c.article}`, ` AND ${moved}`)}; END`,
+    `CREATE TRIGGER ${quote(TRIGGERS[2])} AFTER DELETE ON ${c.table} WHEN ${visibleIn('OLD')}
+      BEGIN ${recount.update(`OLD.${c.article}`)}; END`,
   ]
 }
 

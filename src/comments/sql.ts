@@ -18,12 +18,6 @@ export const tableNameOf = (db: any, slug: string): string | undefined => {
   return db?.tables?.[name] ? name : undefined
 }
 
-/** The SQL adapters' drizzle table for a slug (see {@link tableNameOf}). */
-export const tableOf = (db: any, slug: string): any => {
-  const name = tableNameOf(db, slug)
-  return name ? db.tables[name] : undefined
-}
-
 /**
  * The connection of the request's transaction on the SQL adapters, or undefined outside one. Statements of a
  * request that has a transaction go through it: a second pool connection per transaction starves the pool under

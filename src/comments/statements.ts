@@ -27,23 +27,30 @@ export interface SubmissionStatements {
   floodCountWithFacts?: string
 }
 
-const quote = (name: string) => `"${name.replace(/"/g, '""')}"`
+/** An SQL identifier, double-quoted. */
+export const quote = (name: string) => `"${name.replace(/"/g, '""')}"`
+
+/**
+ * A table's name (`table`, schema-qualified on PostgreSQL when the adapter has a schema) and the given columns'
+ * names, quoted for SQL text; undefined when the schema lacks the table or one of the columns.
+ */
+export const quotedNames = <C extends string>(payload: Payload, slug: string, columns: C[]): ({ table: string } & Record<C, string>) | undefined => {
+  const db = payload.db as any
+  const tableName = tableNameOf(db, slug)
+  const table = tableName ? db.tables[tableName] : undefined
+  const names = columns.map((column) => table?.[column]?.name as string | undefined)
+  if (!tableName || names.some((name) => !name)) return undefined
+  const schema = db.name === 'postgres' && db.schemaName ? `${quote(db.schemaName)}.` : ''
+  return { table: `${schema}${quote(tableName)}`, ...Object.fromEntries(columns.map((column, i) => [column, quote(names[i]!)])) } as { table: string } & Record<C, string>
+}
 
 const build = (payload: Payload): SubmissionStatements | null => {
   const db = payload.db as any
   const dialect = db.name
   if (dialect !== 'postgres' && dialect !== 'sqlite') return null
-  const named = (slug: string, columns: string[]) => {
-    const tableName = tableNameOf(db, slug)
-    const table = tableName ? db.tables[tableName] : undefined
-    const names = columns.map((column) => table?.[column]?.name as string | undefined)
-    if (!tableName || names.some((name) => !name)) return undefined
-    const schema = dialect === 'postgres' && db.schemaName ? `${quote(db.schemaName)}.` : ''
-    return { table: `${schema}${quote(tableName)}`, ...Object.fromEntries(columns.map((column, i) => [column, quote(names[i]!)])) } as Record<string, string>
-  }
-  const a = named('articles', ['id', '_status', 'allowComments', 'commentsCloseAt', 'publishedAt', 'createdAt'])
-  const c = named('comments', ['id', 'article', 'fingerprint', 'createdAt', 'authorEmail', 'ipHash', 'authorUser', 'deletedAt'])
-  const s = named(MODERATION_SETTINGS_SLUG, ['updatedAt'])
+  const a = quotedNames(payload, 'articles', ['id', '_status', 'allowComments', 'commentsCloseAt', 'publishedAt', 'createdAt'])
+  const c = quotedNames(payload, 'comments', ['id', 'article', 'fingerprint', 'createdAt', 'authorEmail', 'ipHash', 'authorUser', 'deletedAt'])
+  const s = quotedNames(payload, MODERATION_SETTINGS_SLUG, ['updatedAt'])
   if (!a || !c || !s) return null
   const p = (n: number) => (dialect === 'postgres' ? `$${n}` : `?${n}`)
   const jsonObject = dialect === 'postgres' ? 'json_build_object' : 'json_object'
@@ -56,7 +63,7 @@ const build = (payload: Payload): SubmissionStatements | null => {
   const statements: SubmissionStatements = { dialect, facts: `select ${columns}` }
 
   const kv = payload.kv as { collectionSlug?: string; redisClient?: unknown } | undefined
-  const k = kv?.collectionSlug && !kv.redisClient ? named(kv.collectionSlug, ['key', 'data']) : undefined
+  const k = kv?.collectionSlug && !kv.redisClient ? quotedNames(payload, kv.collectionSlug, ['key', 'data']) : undefined
   if (k) {
     // A new {window, count}, or one more in the current window. `at`: the number of the key's parameter (window
     // and first value follow).
@@ -135,4 +142,35 @@ export const runStatement = async (
   const client = (await transactionDb(db, req))?.session?.client ?? db.pool
   const result = await client.query({ name: `newsroom_${which}`, text, values: args })
   return result.rows?.[0] ?? {}
+}
+
+/**
+ * PostgreSQL: SQL that locks a collection's row until the transaction ends, given the SQL of its id (a parameter
+ * or a literal). `for no key update` (the lock an UPDATE of non-key columns takes) rather than `for update`:
+ * inserting a comment or a comment version takes `for key share` on the article through the foreign key, which
+ * `for update` would conflict with (deadlock). Undefined when the schema has no such table.
+ */
+export const rowLockSql = (payload: Payload, slug: string) => {
+  const t = quotedNames(payload, slug, ['id'])
+  return t && ((id: string) => `select 1 from ${t.table} where ${t.id} = ${id} for no key update`)
+}
+
+/**
+ * The recount of one article as SQL text: approved and not in the trash, counted (never incremented), the latest
+ * date read from the end of the (article, status, deletedAt, createdAt) index. `update(article)` takes the SQL of
+ * the article's id (a trigger's `NEW."article_id"`, a parameter, or a literal). Undefined when the schema lacks a
+ * table or column.
+ */
+export const articleRecountSql = (payload: Payload) => {
+  const a = quotedNames(payload, 'articles', ['id', 'commentCount', 'lastCommentAt'])
+  const c = quotedNames(payload, 'comments', ['article', 'status', 'deletedAt', 'createdAt'])
+  if (!a || !c) return undefined
+  const of = (article: string) => `${c.article} = ${article} and ${c.status} = 'approved' and ${c.deletedAt} is null`
+  return {
+    comments: c,
+    update: (article: string, extra = '') => `update ${a.table} set
+      ${a.commentCount} = (select count(*) from ${c.table} where ${of(article)}),
+      ${a.lastCommentAt} = (select ${c.createdAt} from ${c.table} where ${of(article)} order by ${c.createdAt} desc limit 1)
+      where ${a.id} = ${article}${extra}`,
+  }
 }
