@@ -192,6 +192,19 @@ describe('phase 5: flood → 429 with Retry-After', () => {
     expect((await postComment(app, { article: article.id, authorName: 'G', body: 'Different reader' })).status).toBe(201)
   })
 
+  it('counts refused attempts too: a duplicate (409) uses up one of the minute\'s comments', async () => {
+    await setSettings(app, { floodLimitPerMinute: 3 })
+    // the four posts must fall in one window
+    const msLeft = 60_000 - (Date.now() % 60_000)
+    if (msLeft < 5_000) await new Promise((resolve) => setTimeout(resolve, msLeft + 100))
+    const ip = freshIp()
+    const post = (body: string) => postComment(app, { article: article.id, authorName: 'R', body }, { ip })
+    const statuses = [(await post('Said once')).status, (await post('Said once')).status, (await post('Said twice')).status]
+    const fourth = await post('Said three times')
+    expect([...statuses, fourth.status]).toEqual([201, 409, 201, 429])
+    expect(fourth.headers.get('retry-after')).toBeTruthy()
+  })
+
   it('counts in the database KV store atomically, one entry per identity', async () => {
     const { databaseFloodCounter } = await import('../../src/comments/floodDatabase')
     const counter = databaseFloodCounter(app.payload)
