@@ -113,6 +113,7 @@ export interface Config {
       restampSourceArticles: TaskRestampSourceArticles;
       unpublishExpiredRights: TaskUnpublishExpiredRights;
       notifyModerators: TaskNotifyModerators;
+      sweepFloodCounters: TaskSweepFloodCounters;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -473,7 +474,12 @@ export interface PayloadJob {
         executedAt: string;
         completedAt: string;
         taskSlug:
-          'inline' | 'restampSourceArticles' | 'unpublishExpiredRights' | 'notifyModerators' | 'schedulePublish';
+          | 'inline'
+          | 'restampSourceArticles'
+          | 'unpublishExpiredRights'
+          | 'notifyModerators'
+          | 'sweepFloodCounters'
+          | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -507,7 +513,15 @@ export interface PayloadJob {
       }[]
     | null;
   taskSlug?:
-    ('inline' | 'restampSourceArticles' | 'unpublishExpiredRights' | 'notifyModerators' | 'schedulePublish') | null;
+    | (
+        | 'inline'
+        | 'restampSourceArticles'
+        | 'unpublishExpiredRights'
+        | 'notifyModerators'
+        | 'sweepFloodCounters'
+        | 'schedulePublish'
+      )
+    | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -993,6 +1007,16 @@ export interface TaskNotifyModerators {
   };
   output: {
     sent?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSweepFloodCounters".
+ */
+export interface TaskSweepFloodCounters {
+  input?: unknown;
+  output: {
+    swept?: number | null;
   };
 }
 /**

@@ -3,12 +3,14 @@ import { createSerialiser } from './serialise'
 /**
  * Per-minute counters for the flood rule, in Payload's KV store. With the Redis KV adapter the count is an
  * atomic INCR on a per-minute key that expires, shared by every instance; with another store (the database KV by
- * default) one entry per identity holds {window, count}, read and written serialised per key inside this process.
+ * default) one entry per identity holds {window, count}, read and written serialised per key inside this process;
+ * entries of past windows are removed by the `sweepFloodCounters` job ({@link sweepStaleEntries}).
  */
 type KVLike = {
   get<T>(key: string): Promise<T | null>
   set(key: string, value: unknown): Promise<void>
   delete(key: string): Promise<void>
+  keys(): Promise<string[]>
   redisClient?: { multi(): { incr(key: string): any; pexpire(key: string, ms: number): any; exec(): Promise<any> } }
   keyPrefix?: string
 }
@@ -56,4 +58,30 @@ export const countAttempt = async (kv: KVLike, who: string, now = Date.now(), at
     await kv.set(identityKey, { window, count })
     return { count, retryAfter }
   })
+}
+
+/** Deletes the entries of windows before the given one in one statement (see floodDatabase.ts); returns how many. */
+export type StoreSweep = (window: number) => Promise<number | undefined>
+
+/**
+ * Removes the entries of past windows from a store without expiring keys, so the store keeps one entry per
+ * identity seen in the current minute, not one per identity ever seen. Returns how many it removed (0 on Redis,
+ * whose per-minute keys expire on their own). Without a one-statement sweep it walks the store's `flood:` keys.
+ */
+export const sweepStaleEntries = async (kv: KVLike, now = Date.now(), sweep?: StoreSweep): Promise<number> => {
+  if (kv.redisClient) return 0
+  const { window } = floodWindow(now)
+  const swept = sweep ? await sweep(window) : undefined
+  if (swept !== undefined) return swept
+  let removed = 0
+  for (const key of await kv.keys()) {
+    if (!key.startsWith('flood:')) continue
+    removed += await serialised(key, async () => {
+      const entry = await kv.get<{ window?: unknown }>(key)
+      if (!entry || typeof entry.window !== 'number' || entry.window >= window) return 0
+      await kv.delete(key)
+      return 1
+    })
+  }
+  return removed
 }

@@ -1,7 +1,7 @@
 import type { Payload, PayloadRequest } from 'payload'
 
-import type { AtomicCount } from './flood'
-import { runStatement, submissionStatements } from './statements'
+import type { AtomicCount, StoreSweep } from './flood'
+import { runStatement, runSweep, submissionStatements } from './statements'
 
 /** The count in a returned `data` column (JSON text on SQLite, an object on PostgreSQL). */
 export const countIn = (data: unknown): number | undefined => {
@@ -22,3 +22,10 @@ export const databaseFloodCounter = (payload: Payload, req?: Partial<PayloadRequ
   // transaction begins.
   return async (key, window) => countIn((await runStatement(payload, 'floodCount', { floodKey: key, floodWindow: window }, req))?.data)
 }
+
+/**
+ * The sweep of past windows' flood entries as one DELETE on the database KV store's table (PostgreSQL, SQLite);
+ * undefined for any other store or adapter.
+ */
+export const databaseFloodSweep = (payload: Payload): StoreSweep | undefined =>
+  submissionStatements(payload)?.floodSweep ? (window) => runSweep(payload, window) : undefined

@@ -14,7 +14,7 @@ import { tableNameOf, transactionDb } from './sql'
  *
  * Parameters, by number: 1 article id, 2 body fingerprint, 3 duplicates since (ISO), 4 email, 5 ipHash, 6 user id,
  * 7 comment to leave out (an edit), 8 flood key, 9 flood window, 10 the first {window, count} as JSON (the flood
- * count alone: 1–3 for these three). Null parameters match nothing (`column = NULL` is not true), so one text
+ * count alone: 1–3 for these three; the sweep: 1 the current window). Null parameters match nothing (`column = NULL` is not true), so one text
  * serves every combination of identities.
  */
 export interface SubmissionStatements {
@@ -25,6 +25,8 @@ export interface SubmissionStatements {
   floodCount?: string
   /** the flood upsert returning `data` and the facts (parameters 1–10) */
   floodCountWithFacts?: string
+  /** deletes the flood entries of windows before the one given (parameter 1), when the KV store is the database's */
+  floodSweep?: string
 }
 
 /** An SQL identifier, double-quoted. */
@@ -83,6 +85,9 @@ const build = (payload: Payload): SubmissionStatements | null => {
     }
     statements.floodCount = upsert(1)
     statements.floodCountWithFacts = `${upsert(8)}, ${columns}`
+    // substr, not a key range: under PostgreSQL's usual collations punctuation does not sort byte by byte.
+    const windowOf = dialect === 'postgres' ? `(${k.data}->>'window')::bigint` : `json_extract(${k.data}, '$.window')`
+    statements.floodSweep = `delete from ${k.table} where substr(${k.key}, 1, 6) = 'flood:' and ${windowOf} < ${p(1)}`
   }
   return statements
 }
@@ -112,7 +117,10 @@ export interface StatementValues {
   floodWindow?: number
 }
 
-const valuesOf = (which: 'facts' | 'floodCount' | 'floodCountWithFacts', values: StatementValues): unknown[] => {
+type Which = 'facts' | 'floodCount' | 'floodCountWithFacts' | 'floodSweep'
+
+const valuesOf = (which: Which, values: StatementValues): unknown[] => {
+  if (which === 'floodSweep') return [values.floodWindow ?? null]
   const facts = [values.articleId, values.fingerprint, values.since, values.email, values.ipHash, values.userId, values.excludeId]
   const flood = [values.floodKey, values.floodWindow, JSON.stringify({ window: values.floodWindow, count: 1 })]
   const all = which === 'facts' ? facts : which === 'floodCount' ? flood : [...facts, ...flood]
@@ -120,16 +128,11 @@ const valuesOf = (which: 'facts' | 'floodCount' | 'floodCountWithFacts', values:
 }
 
 /**
- * Runs one of the statements and returns its row: on SQLite through the adapter's client (every statement commits
- * on its own there); on PostgreSQL as a named prepared statement, in the request's transaction when it has one,
- * else on the pool. Undefined when this instance has no such statement.
+ * Runs one of the statements: on SQLite through the adapter's client (every statement commits on its own there);
+ * on PostgreSQL as a named prepared statement, in the request's transaction when it has one, else on the pool.
+ * Returns its first row and how many rows it changed; undefined when this instance has no such statement.
  */
-export const runStatement = async (
-  payload: Payload,
-  which: 'facts' | 'floodCount' | 'floodCountWithFacts',
-  values: StatementValues,
-  req?: { transactionID?: unknown },
-): Promise<Record<string, unknown> | undefined> => {
+const execute = async (payload: Payload, which: Which, values: StatementValues, req?: { transactionID?: unknown }) => {
   const statements = submissionStatements(payload)
   const text = statements?.[which]
   if (!statements || !text) return undefined
@@ -137,12 +140,24 @@ export const runStatement = async (
   const args = valuesOf(which, values)
   if (statements.dialect === 'sqlite') {
     const result = await db.client.execute({ sql: text, args })
-    return (result.rows?.[0] as Record<string, unknown> | undefined) ?? {}
+    return { row: (result.rows?.[0] as Record<string, unknown> | undefined) ?? {}, changed: Number(result.rowsAffected ?? 0) }
   }
   const client = (await transactionDb(db, req))?.session?.client ?? db.pool
   const result = await client.query({ name: `newsroom_${which}`, text, values: args })
-  return result.rows?.[0] ?? {}
+  return { row: (result.rows?.[0] as Record<string, unknown> | undefined) ?? {}, changed: Number(result.rowCount ?? 0) }
 }
+
+/** The row of a statement (see execute), or undefined when this instance has no such statement. */
+export const runStatement = async (
+  payload: Payload,
+  which: Exclude<Which, 'floodSweep'>,
+  values: StatementValues,
+  req?: { transactionID?: unknown },
+): Promise<Record<string, unknown> | undefined> => (await execute(payload, which, values, req))?.row
+
+/** Rows the sweep deleted, or undefined when this instance has no sweep statement. */
+export const runSweep = async (payload: Payload, window: number): Promise<number | undefined> =>
+  (await execute(payload, 'floodSweep', { floodWindow: window }))?.changed
 
 /**
  * PostgreSQL: SQL that locks a collection's row until the transaction ends, given the SQL of its id (a parameter

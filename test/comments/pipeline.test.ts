@@ -215,6 +215,19 @@ describe('phase 5: flood → 429 with Retry-After', () => {
     expect(await app.payload.kv.get('flood:test:atomic')).toEqual({ window: 43, count: 1 })
   })
 
+  it('a job removes past minutes\' counters from the database KV store and keeps the current ones', async () => {
+    const { floodWindow } = await import('../../src/comments/flood')
+    const { window } = floodWindow(Date.now())
+    await app.payload.kv.set('flood:ip:sweep-old', { window: window - 3, count: 4 })
+    await app.payload.kv.set('flood:ip:sweep-now', { window: window + 1, count: 2 })
+    await app.payload.kv.set('not-a-flood-key', { window: 0 })
+    await app.payload.jobs.queue({ task: 'sweepFloodCounters' as never, input: {} as never, queue: 'newsroom' })
+    await app.payload.jobs.run({ queue: 'newsroom' })
+    expect(await app.payload.kv.get('flood:ip:sweep-old')).toBeNull()
+    expect(await app.payload.kv.get('flood:ip:sweep-now')).toEqual({ window: window + 1, count: 2 })
+    expect(await app.payload.kv.get('not-a-flood-key')).toEqual({ window: 0 })
+  })
+
   it('exempts staff', async () => {
     await setSettings(app, { floodLimitPerMinute: 1 })
     const ip = freshIp()

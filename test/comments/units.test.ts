@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
 import { bodyFingerprint } from '../../hooks/comments/pipeline'
-import { countAttempt } from '../../src/comments/flood'
+import { countAttempt, sweepStaleEntries } from '../../src/comments/flood'
 import { clientIp, issueFormToken, readFormToken, saltedHash } from '../../src/comments/identity'
 import { MESSAGE_CODES, MESSAGES, commentMessage, languageOf } from '../../src/comments/messages'
 import { textLength, visibleText } from '../../src/comments/text'
@@ -67,6 +67,7 @@ describe('flood counter', () => {
       get: async <T>(key: string) => (store.has(key) ? (store.get(key) as T) : null),
       set: async (key: string, value: unknown) => void store.set(key, value),
       delete: async (key: string) => void store.delete(key),
+      keys: async () => [...store.keys()],
       store,
     }
   }
@@ -81,5 +82,16 @@ describe('flood counter', () => {
     // the next minute starts again, in the same entry
     expect((await countAttempt(kv, 'ip:a', now + 60_000)).count).toBe(1)
     expect(kv.store.size).toBe(2)
+  })
+
+  it('sweeps the entries of past minutes and keeps the current ones and other keys', async () => {
+    const kv = memoryKV()
+    const minute = 10 * 60_000
+    await countAttempt(kv, 'ip:old', minute - 1)
+    await countAttempt(kv, 'ip:now', minute + 1)
+    await kv.set('other:key', { window: 1 })
+    expect(await sweepStaleEntries(kv, minute + 2)).toBe(1)
+    expect([...kv.store.keys()].sort()).toEqual(['flood:ip:now', 'other:key'])
+    expect((await countAttempt(kv, 'ip:now', minute + 3)).count).toBe(2)
   })
 })
