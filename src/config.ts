@@ -12,10 +12,10 @@ import { zh } from '@payloadcms/translations/languages/zh'
 import { buildConfig, type CollectionConfig, type Config, type DatabaseAdapterObj, type SanitizedConfig } from 'payload'
 import sharp from 'sharp'
 
-import { keepPoolErrorsFromCrashing } from './host/database'
+import { keepPoolErrorsFromCrashing, sizeSqliteCache } from './host/database'
 import { migrations as postgresMigrations } from './migrations/postgres'
 import { migrations as sqliteMigrations } from './migrations/sqlite'
-import { ensureSqliteFolder, parseDatabaseUri, type DatabaseChoice } from './database'
+import { DEFAULT_SQLITE_CACHE_MB, ensureSqliteFolder, parseDatabaseUri, type DatabaseChoice } from './database'
 import { newsroomPlugin, type NewsroomPluginOptions } from './index'
 import { NEWSROOM_QUEUES } from './jobs'
 
@@ -33,6 +33,8 @@ export interface NewsroomAppOptions {
   collections?: CollectionConfig[]
   /** Push the schema on start instead of migrating. Default: everywhere but production. */
   push?: boolean
+  /** SQLite page cache of the server's connection in megabytes (`SQLITE_CACHE_MB`). Default 64. */
+  sqliteCacheMB?: number
 }
 
 /** Builds the Payload database adapter for a parsed `DATABASE_URI`. */
@@ -111,7 +113,10 @@ export const createNewsroomConfig = (options: NewsroomAppOptions): Promise<Sanit
       deleteJobOnComplete: true,
     },
     plugins: [newsroomPlugin(options.plugin)],
-    onInit: async (payload) => keepPoolErrorsFromCrashing(payload),
+    onInit: async (payload) => {
+      keepPoolErrorsFromCrashing(payload)
+      await sizeSqliteCache(payload, options.sqliteCacheMB ?? DEFAULT_SQLITE_CACHE_MB)
+    },
   }
   return buildConfig(host)
 }

@@ -37,3 +37,24 @@ export const parseDatabaseUri = (uri: string | undefined): DatabaseChoice => {
 export const ensureSqliteFolder = (choice: DatabaseChoice): void => {
   if (choice.kind === 'sqlite') fs.mkdirSync(path.dirname(path.resolve(choice.path)), { recursive: true })
 }
+
+/** Megabytes of SQLite page cache for the server's connection when SQLITE_CACHE_MB is unset. */
+export const DEFAULT_SQLITE_CACHE_MB = 64
+
+/** A setting of the environment that cannot be used; the server stops with this one line. */
+export class SettingError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'SettingError'
+  }
+}
+
+/** `SQLITE_CACHE_MB`: unset or empty → the default; otherwise a positive number of megabytes. */
+export const parseSqliteCacheMB = (value: string | undefined): number => {
+  if (value === undefined || value.trim() === '') return DEFAULT_SQLITE_CACHE_MB
+  const megabytes = Number(value)
+  if (!Number.isFinite(megabytes) || megabytes <= 0) {
+    throw new SettingError(`SQLITE_CACHE_MB must be a positive number of megabytes (default ${DEFAULT_SQLITE_CACHE_MB}), not "${value}"`)
+  }
+  return megabytes
+}

@@ -1,13 +1,13 @@
 /**
  * The app that hosts the plugin: `npm run dev`, `npm start`, the Next routes and the `payload` CLI load it.
- * Settings come from the environment (see README: DATABASE_URI, PAYLOAD_SECRET, REDIS_URL, SMTP_*).
+ * Settings come from the environment (see README: DATABASE_URI, PAYLOAD_SECRET, REDIS_URL, SQLITE_CACHE_MB, SMTP_*).
  */
 import { createNewsroomConfig } from './config'
-import { DatabaseUriError } from './database'
+import { DatabaseUriError, parseSqliteCacheMB, SettingError } from './database'
 import { resolvePayloadSecret, SecretError } from './secret'
 
 const exitOnConfigError = (error: unknown): never => {
-  if (error instanceof DatabaseUriError || error instanceof SecretError) {
+  if (error instanceof DatabaseUriError || error instanceof SecretError || error instanceof SettingError) {
     console.error(`payload-newsroom: ${error.message}`)
     process.exit(1)
   }
@@ -21,6 +21,7 @@ const load = () => {
       secret: resolvePayloadSecret(),
       serverURL: process.env.SERVER_URL,
       redisUrl: process.env.REDIS_URL,
+      sqliteCacheMB: parseSqliteCacheMB(process.env.SQLITE_CACHE_MB),
       plugin: { siteUrl: process.env.SITE_URL, siteName: process.env.SITE_NAME },
     })
   } catch (error) {

@@ -2,7 +2,6 @@ import type { GlobalAfterChangeHook, Payload, PayloadRequest } from 'payload'
 
 import { MODERATION_SETTINGS_SLUG, readSettings, type ModerationSettingsValues } from '../../src/comments/settings'
 
-
 /**
  * The settings last read by each Payload instance of this process, with the `updatedAt` they were read at.
  * Saving the global changes `updatedAt`, so a comment whose facts carry another stamp reads them again: a change

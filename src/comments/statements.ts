@@ -14,8 +14,8 @@ import { tableNameOf, transactionDb } from './sql'
  *
  * Parameters, by number: 1 article id, 2 body fingerprint, 3 duplicates since (ISO), 4 email, 5 ipHash, 6 user id,
  * 7 comment to leave out (an edit), 8 flood key, 9 flood window, 10 the first {window, count} as JSON (the flood
- * count alone: 1–3 for these three; the sweep: 1 the current window). Null parameters match nothing (`column = NULL` is not true), so one text
- * serves every combination of identities.
+ * count alone: 1–3 for these three; the sweep: 1 the current window). Null parameters match nothing (`column =
+ * NULL` is not true), so one text serves every combination of identities.
  */
 export interface SubmissionStatements {
   dialect: 'postgres' | 'sqlite'
@@ -85,9 +85,13 @@ const build = (payload: Payload): SubmissionStatements | null => {
     }
     statements.floodCount = upsert(1)
     statements.floodCountWithFacts = `${upsert(8)}, ${columns}`
-    // substr, not a key range: under PostgreSQL's usual collations punctuation does not sort byte by byte.
-    const windowOf = dialect === 'postgres' ? `(${k.data}->>'window')::bigint` : `json_extract(${k.data}, '$.window')`
-    statements.floodSweep = `delete from ${k.table} where substr(${k.key}, 1, 6) = 'flood:' and ${windowOf} < ${p(1)}`
+    // substr, not a key range: under PostgreSQL's usual collations punctuation does not sort byte by byte. An
+    // entry whose window is not a number is left alone (SQLite: null or text never compares below a number).
+    const stale =
+      dialect === 'postgres'
+        ? `case when jsonb_typeof(${k.data}->'window') = 'number' then (${k.data}->>'window')::numeric < ${p(1)} else false end`
+        : `json_extract(${k.data}, '$.window') < ${p(1)}`
+    statements.floodSweep = `delete from ${k.table} where substr(${k.key}, 1, 6) = 'flood:' and ${stale}`
   }
   return statements
 }

@@ -221,11 +221,13 @@ describe('phase 5: flood → 429 with Retry-After', () => {
     await app.payload.kv.set('flood:ip:sweep-old', { window: window - 3, count: 4 })
     await app.payload.kv.set('flood:ip:sweep-now', { window: window + 1, count: 2 })
     await app.payload.kv.set('not-a-flood-key', { window: 0 })
+    await app.payload.kv.set('flood:someone-elses', { window: 'not a number' })
     await app.payload.jobs.queue({ task: 'sweepFloodCounters' as never, input: {} as never, queue: 'newsroom' })
     await app.payload.jobs.run({ queue: 'newsroom' })
     expect(await app.payload.kv.get('flood:ip:sweep-old')).toBeNull()
     expect(await app.payload.kv.get('flood:ip:sweep-now')).toEqual({ window: window + 1, count: 2 })
     expect(await app.payload.kv.get('not-a-flood-key')).toEqual({ window: 0 })
+    expect(await app.payload.kv.get('flood:someone-elses')).toEqual({ window: 'not a number' })
   })
 
   it('exempts staff', async () => {

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process'
 
 import { describe, expect, it } from 'vitest'
 
-import { DatabaseUriError, parseDatabaseUri } from '../../src/database'
+import { DatabaseUriError, DEFAULT_SQLITE_CACHE_MB, parseDatabaseUri, parseSqliteCacheMB, SettingError } from '../../src/database'
 
 describe('DATABASE_URI selects the database', () => {
   it.each([
@@ -36,5 +36,31 @@ describe('DATABASE_URI selects the database', () => {
     const lines = run.stderr.trim().split('\n')
     expect(lines).toHaveLength(1)
     expect(lines[0]).toMatch(/unsupported scheme "mysql:".*file:.*postgres:\/\/.*mongodb:\/\//)
+  })
+})
+
+describe('SQLITE_CACHE_MB sizes the SQLite page cache', () => {
+  it('defaults when unset or empty, takes megabytes otherwise', () => {
+    expect(parseSqliteCacheMB(undefined)).toBe(DEFAULT_SQLITE_CACHE_MB)
+    expect(parseSqliteCacheMB(' ')).toBe(DEFAULT_SQLITE_CACHE_MB)
+    expect(parseSqliteCacheMB('256')).toBe(256)
+    expect(parseSqliteCacheMB('0.5')).toBe(0.5)
+  })
+
+  it.each(['0', '-8', 'lots', '64MB'])('refuses %s', (value) => {
+    expect(() => parseSqliteCacheMB(value)).toThrow(SettingError)
+    expect(() => parseSqliteCacheMB(value)).toThrow(/SQLITE_CACHE_MB must be a positive number of megabytes/)
+  })
+
+  it('the server exits at once, non-zero, with one clear line for a bad value', () => {
+    const run = spawnSync('npx', ['tsx', 'src/server.ts'], {
+      env: { ...process.env, DATABASE_URI: 'file:/tmp/newsroom-cache-setting.db', SQLITE_CACHE_MB: 'lots' },
+      encoding: 'utf8',
+      timeout: 60_000,
+    })
+    expect(run.status).toBe(1)
+    const lines = run.stderr.trim().split('\n')
+    expect(lines).toHaveLength(1)
+    expect(lines[0]).toMatch(/SQLITE_CACHE_MB must be a positive number of megabytes.*not "lots"/)
   })
 })

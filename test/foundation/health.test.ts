@@ -21,6 +21,16 @@ afterAll(async () => {
   await app?.database.drop()
 })
 
+describe('the database connection', () => {
+  const onSqlite = !process.env.DATABASE_URI || process.env.DATABASE_URI.startsWith('file:')
+  it.runIf(onSqlite)('SQLite runs with the configured page cache (64 MB by default), not SQLite\'s 2 MB', async () => {
+    const db = app.payload.db as any
+    expect(db.name).toBe('sqlite')
+    const result = await db.client.execute('PRAGMA cache_size')
+    expect(Number(result.rows[0].cache_size)).toBe(-64 * 1024)
+  })
+})
+
 describe('the Express host', () => {
   it('answers /healthz 200 after a database round trip', async () => {
     const response = await fetch(`${base}/healthz`)
