@@ -1,9 +1,9 @@
-import * as migration_20261201_062441_initial from './20261201_062441_initial';
+import * as migration_20261202_015708_initial from './20261202_015708_initial';
 
 export const migrations = [
   {
-    up: migration_20261201_062441_initial.up,
-    down: migration_20261201_062441_initial.down,
-    name: '20261201_062441_initial'
+    up: migration_20261202_015708_initial.up,
+    down: migration_20261202_015708_initial.down,
+    name: '20261202_015708_initial'
   },
 ];
