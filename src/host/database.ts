@@ -6,16 +6,8 @@ type PoolLike = {
   _clients?: PoolClientLike[]
   _idle?: unknown[]
 }
-type PoolClientLike = {
-  release?: (destroy?: boolean) => void
-  // pg 8.20 keeps these as fields with an underscore (the names without it are deprecated getters that warn)
-  _activeQuery?: unknown
-  _queryQueue?: unknown[]
-  activeQuery?: unknown
-  queryQueue?: unknown[]
-}
-const busy = (client: PoolClientLike) =>
-  '_activeQuery' in client ? Boolean(client._activeQuery) || (client._queryQueue?.length ?? 0) > 0 : Boolean(client.activeQuery) || (client.queryQueue?.length ?? 0) > 0
+// pg (pinned 8.20) keeps a client's query state in these fields; `activeQuery`/`queryQueue` are deprecated getters that warn
+type PoolClientLike = { release?: (destroy?: boolean) => void; _activeQuery?: unknown; _queryQueue?: unknown[] }
 type ClientLike = { close: () => void }
 
 const poolOf = (payload: Payload) => (payload.db as unknown as { pool?: PoolLike }).pool
@@ -54,7 +46,7 @@ export const closeDatabase = async (payload: Payload): Promise<void> => {
     // idle, or busy with a query (pool.query releases those itself), are left to end().
     const idle = new Set((pool._idle ?? []).map((item) => (item as { client?: unknown }).client ?? item))
     const held = (pool._clients ?? []).filter(
-      (client) => !idle.has(client) && !busy(client),
+      (client) => !idle.has(client) && !client._activeQuery && (client._queryQueue?.length ?? 0) === 0,
     )
     for (const client of held) {
       try {

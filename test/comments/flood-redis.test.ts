@@ -3,7 +3,7 @@ import crypto from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { startTestApp, type TestApp } from '../helpers/app'
-import { postComment, publishArticle, setSettings } from './helpers'
+import { postComment, publishArticle, setSettings, withinOneFloodWindow } from './helpers'
 
 const REDIS_URL = process.env.TEST_REDIS_URL || 'redis://127.0.0.1:6379'
 let first: TestApp
@@ -28,9 +28,7 @@ describe('flood limit shared through Redis', () => {
     const article = await publishArticle(first)
     // A random address per run: Redis outlives the test databases.
     const ip = `203.0.113.${crypto.randomInt(1, 254)}-${crypto.randomBytes(3).toString('hex')}`
-    // Stay inside one minute window: wait if the window is about to roll over.
-    const msLeft = 60_000 - (Date.now() % 60_000)
-    if (msLeft < 5_000) await new Promise((resolve) => setTimeout(resolve, msLeft + 100))
+    await withinOneFloodWindow()
     const statuses: number[] = []
     for (let i = 0; i < 6; i++) {
       const app = i % 2 ? second : first

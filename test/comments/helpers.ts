@@ -1,3 +1,4 @@
+import { FLOOD_WINDOW_MS } from '../../src/comments/flood'
 import type { TestApp } from '../helpers/app'
 
 let ipCounter = 0
@@ -5,6 +6,12 @@ let ipCounter = 0
 export const freshIp = () => {
   ipCounter++
   return `198.51.${Math.floor(ipCounter / 250) % 250}.${(ipCounter % 250) + 1}`
+}
+
+/** Waits for the next flood window when the current one ends within 5 seconds, so a test's posts share one. */
+export const withinOneFloodWindow = async () => {
+  const msLeft = FLOOD_WINDOW_MS - (Date.now() % FLOOD_WINDOW_MS)
+  if (msLeft < 5_000) await new Promise((resolve) => setTimeout(resolve, msLeft + 100))
 }
 
 /** A published article that takes comments. */

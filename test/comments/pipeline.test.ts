@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
 import { startTestApp, type TestApp } from '../helpers/app'
-import { errorCode, fieldPaths, freshIp, postComment, publishArticle, readArticle, setSettings } from './helpers'
+import { errorCode, fieldPaths, freshIp, postComment, publishArticle, readArticle, setSettings, withinOneFloodWindow } from './helpers'
 
 let app: TestApp
 let article: { id: number | string }
@@ -194,9 +194,7 @@ describe('phase 5: flood → 429 with Retry-After', () => {
 
   it('counts refused attempts too: a duplicate (409) uses up one of the minute\'s comments', async () => {
     await setSettings(app, { floodLimitPerMinute: 3 })
-    // the four posts must fall in one window
-    const msLeft = 60_000 - (Date.now() % 60_000)
-    if (msLeft < 5_000) await new Promise((resolve) => setTimeout(resolve, msLeft + 100))
+    await withinOneFloodWindow()
     const ip = freshIp()
     const post = (body: string) => postComment(app, { article: article.id, authorName: 'R', body }, { ip })
     const statuses = [(await post('Said once')).status, (await post('Said once')).status, (await post('Said twice')).status]
