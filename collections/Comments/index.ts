@@ -4,14 +4,14 @@ import { commentReadAccess, commentUpdateAccess, moderatorField, staffField, sys
 import { isModerator } from '../../access/isStaff'
 import { anyone } from '../../access/publicRead'
 import { hidePrivateFields } from '../../hooks/comments/hidePrivateFields'
-import { moderateComment } from '../../hooks/comments/moderateComment'
+import { moderateComment, recordDecision } from '../../hooks/comments/moderateComment'
 import { queueModeratorNotice } from '../../hooks/comments/queueModeratorNotice'
-import { recordDecision } from '../../hooks/comments/recordDecision'
 import { recountAfterDelete, recountComments } from '../../hooks/comments/recountComments'
+import { commentCountsEndpoint } from '../../src/comments/endpoints/commentCounts'
 import { formTokenEndpoint } from '../../src/comments/endpoints/formToken'
 import { reportCommentEndpoint } from '../../src/comments/endpoints/reportComment'
 import { submitCommentEndpoint } from '../../src/comments/endpoints/submitComment'
-import { COMMENTS_SLUG, COMMENT_STATUSES, REPORT_REASONS } from './constants'
+import { COMMENTS_SLUG, COMMENT_STATUSES, REPORT_REASONS } from '../../src/comments/constants'
 
 export { COMMENTS_SLUG, COMMENT_STATUSES, REPORT_REASONS }
 
@@ -47,7 +47,7 @@ export const Comments: CollectionConfig = {
     { fields: ['ipHash', 'createdAt'] },
     { fields: ['article', 'fingerprint'] },
   ],
-  endpoints: [formTokenEndpoint, submitCommentEndpoint, reportCommentEndpoint],
+  endpoints: [formTokenEndpoint, commentCountsEndpoint, submitCommentEndpoint, reportCommentEndpoint],
   hooks: {
     beforeChange: [moderateComment, recordDecision],
     afterChange: [recountComments, queueModeratorNotice],

@@ -1,7 +1,7 @@
 import type { GlobalConfig } from 'payload'
 
 import { isModerator } from '../../access/isStaff'
-import { forgetModerationSettings } from '../../hooks/comments/settings'
+import { forgetSettingsAfterSave } from '../../hooks/comments/settings'
 
 import { MODERATION_SETTINGS_SLUG } from '../../src/comments/settings'
 
@@ -15,7 +15,7 @@ export const ModerationSettings: GlobalConfig = {
     update: isModerator,
   },
   // Comments read the settings through a per-process copy checked against `updatedAt`; a save drops it here.
-  hooks: { afterChange: [forgetModerationSettings] },
+  hooks: { afterChange: [forgetSettingsAfterSave] },
   fields: [
     {
       name: 'mode',

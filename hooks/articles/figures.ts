@@ -1,7 +1,7 @@
 import type { FieldHook } from 'payload'
 
 import { numberImages } from '../../src/attribution'
-import { siteInfo } from '../siteInfo'
+import { siteInfo } from '../../src/siteInfo'
 
 /**
  * The `figures` virtual field: the photos placed in the body, numbered in reading order ("图 1", "图 2"…

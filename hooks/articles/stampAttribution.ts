@@ -1,7 +1,7 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 
 import { computeArticleAttribution } from '../../src/attribution'
-import { siteInfo } from '../siteInfo'
+import { siteInfo } from '../../src/siteInfo'
 import { loadSource } from './loadSource'
 
 /**

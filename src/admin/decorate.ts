@@ -184,8 +184,9 @@ export const decorateCollection = (collection: CollectionConfig, options: AdminD
   for (const [key, value] of Object.entries(ours?.admin ?? {})) {
     if (value === undefined) continue
     if (key === 'components') admin.components = { ...admin.components, ...value, edit: { ...admin.components?.edit, ...value.edit } }
-    else if (key === 'group' || key === 'hidden') (admin as any)[key] ??= value
-    else (admin as any)[key] = value
+    // Our admin options are typed per key in AdminPatch; copied over Payload's by name, one type per key.
+    else if (key === 'group' || key === 'hidden') (admin as Record<string, unknown>)[key] ??= value
+    else (admin as Record<string, unknown>)[key] = value
   }
   return { ...collection, labels, admin, fields }
 }

@@ -1,20 +1,7 @@
-import type { Permissions, SourceLike } from './types'
+import { LICENSES, type LicenseId, type Permissions, type SourceLike } from './types'
 
-/** Every licence a Source can declare (stored value of `Source.license`). */
-export const LICENSES = [
-  'all-rights-reserved',
-  'permission',
-  'wire',
-  'cc-by',
-  'cc-by-sa',
-  'cc-by-nd',
-  'cc-by-nc',
-  'cc-by-nc-nd',
-  'public-domain',
-] as const
+export { LICENSES, type LicenseId }
 
-/** A licence identifier. */
-export type LicenseId = (typeof LICENSES)[number]
 
 /** Descriptive metadata about a licence. */
 export interface LicenseInfo {

@@ -7,7 +7,21 @@
  * Nothing here imports from Payload.
  */
 
-import type { LicenseId } from './licenses'
+/** Every licence a Source can declare (stored value of `Source.license`). */
+export const LICENSES = [
+  'all-rights-reserved',
+  'permission',
+  'wire',
+  'cc-by',
+  'cc-by-sa',
+  'cc-by-nd',
+  'cc-by-nc',
+  'cc-by-nc-nd',
+  'public-domain',
+] as const
+
+/** A licence identifier. */
+export type LicenseId = (typeof LICENSES)[number]
 
 /** A date as stored by Payload (ISO string) or a JS Date. */
 export type DateInput = string | Date | null | undefined

@@ -1,7 +1,10 @@
 import type { PayloadRequest, Where } from 'payload'
 
+import type { Article } from '../payload-types'
+
 import { floodEntryKey, floodWindow, type FloodCount } from './flood'
 import { countIn } from './floodDatabase'
+import { storedIdOf } from './payload'
 import { runStatement } from './statements'
 
 /**
@@ -46,13 +49,6 @@ export interface FactsQuery {
   excludeId?: number | string
 }
 
-/** The id as the database stores it, or undefined when it cannot be one (a non-numeric id for serial ids). */
-const storedId = (req: PayloadRequest, value: number | string | undefined): number | string | undefined => {
-  if (value === undefined || value === null || value === '') return undefined
-  if ((req.payload.db as { defaultIDType?: string }).defaultIDType !== 'number') return value
-  const id = typeof value === 'number' ? value : /^\d{1,15}$/.test(String(value).trim()) ? Number(value) : NaN
-  return Number.isSafeInteger(id) ? id : undefined
-}
 
 const iso = (value: unknown): string | null => {
   if (value === null || value === undefined) return null
@@ -114,7 +110,7 @@ export const countAttemptReadingFacts = async (
   now = Date.now(),
 ): Promise<{ flood: FloodCount; facts: SubmissionFacts } | undefined> => {
   // An id that cannot be one: counted and refused the usual way.
-  const articleId = storedId(req, query.articleId)
+  const articleId = storedIdOf(req.payload, query.articleId)
   if (articleId === undefined) return undefined
   const { window, retryAfter } = floodWindow(now)
   try {
@@ -134,14 +130,14 @@ export const factsKey = (query: FactsQuery): string =>
 
 /** The adapter's own reads (any database), in the request's transaction. */
 const readWithAdapter = async (req: PayloadRequest, query: FactsQuery, articleId: number | string): Promise<SubmissionFacts> => {
-  const article = (await req.payload.db
-    .findOne({
+  const article = await req.payload.db
+    .findOne<Pick<Article, 'id' | '_status' | 'allowComments' | 'commentsCloseAt' | 'publishedAt' | 'createdAt'>>({
       collection: 'articles',
       where: { id: { equals: articleId } },
       select: { _status: true, allowComments: true, commentsCloseAt: true, publishedAt: true, createdAt: true },
       req,
-    } as any)
-    .catch(() => null)) as Record<string, any> | null
+    })
+    .catch(() => null)
   if (!article) return { article: null, duplicate: false }
   const who: Where[] = []
   if (query.email) who.push({ authorEmail: { equals: query.email } })
@@ -164,7 +160,7 @@ const readWithAdapter = async (req: PayloadRequest, query: FactsQuery, articleId
 
 /** Reads the facts of a submission (see {@link SubmissionFacts}). */
 export const readSubmissionFacts = async (req: PayloadRequest, query: FactsQuery): Promise<SubmissionFacts> => {
-  const articleId = storedId(req, query.articleId)
+  const articleId = storedIdOf(req.payload, query.articleId)
   if (articleId === undefined) return { article: null, duplicate: false }
   return (await readInSql(req, query, articleId)) ?? (await readWithAdapter(req, query, articleId))
 }

@@ -1,3 +1,4 @@
+import type { FloodStore } from './payload'
 import { createSerialiser } from './serialise'
 
 /**
@@ -6,14 +7,6 @@ import { createSerialiser } from './serialise'
  * default) one entry per identity holds {window, count}, read and written serialised per key inside this process;
  * entries of past windows are removed by the `sweepFloodCounters` job ({@link sweepStaleEntries}).
  */
-type KVLike = {
-  get<T>(key: string): Promise<T | null>
-  set(key: string, value: unknown): Promise<void>
-  delete(key: string): Promise<void>
-  keys(): Promise<string[]>
-  redisClient?: { multi(): { incr(key: string): any; pexpire(key: string, ms: number): any; exec(): Promise<any> } }
-  keyPrefix?: string
-}
 
 export const FLOOD_WINDOW_MS = 60_000
 
@@ -39,13 +32,13 @@ export const floodWindow = (now: number) => {
 export const floodEntryKey = (who: string) => `flood:${who}`
 
 /** Counts one attempt by `who` in the current one-minute window. */
-export const countAttempt = async (kv: KVLike, who: string, now = Date.now(), atomic?: AtomicCount): Promise<FloodCount> => {
+export const countAttempt = async (kv: FloodStore, who: string, now = Date.now(), atomic?: AtomicCount): Promise<FloodCount> => {
   const { window, retryAfter } = floodWindow(now)
   const key = `flood:${who}:${window}`
   if (kv.redisClient) {
     const full = `${kv.keyPrefix ?? ''}${key}`
     const results = await kv.redisClient.multi().incr(full).pexpire(full, FLOOD_WINDOW_MS * 2).exec()
-    const [error, value] = results[0] as [Error | null, number]
+    const [error, value] = results?.[0] ?? [new Error('redis: MULTI was discarded'), 0]
     if (error) throw error
     return { count: Number(value), retryAfter }
   }
@@ -68,7 +61,7 @@ export type StoreSweep = (window: number) => Promise<number | undefined>
  * identity seen in the current minute, not one per identity ever seen. Returns how many it removed (0 on Redis,
  * whose per-minute keys expire on their own). Without a one-statement sweep it walks the store's `flood:` keys.
  */
-export const sweepStaleEntries = async (kv: KVLike, now = Date.now(), sweep?: StoreSweep): Promise<number> => {
+export const sweepStaleEntries = async (kv: FloodStore, now = Date.now(), sweep?: StoreSweep): Promise<number> => {
   if (kv.redisClient) return 0
   const { window } = floodWindow(now)
   const swept = sweep ? await sweep(window) : undefined

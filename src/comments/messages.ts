@@ -34,6 +34,9 @@ export const MESSAGE_CODES = [
   'report.received',
   'report.duplicate',
   'report.reason.invalid',
+  'counts.articles.required',
+  'counts.articles.too_many',
+  'counts.articles.invalid',
 ] as const satisfies readonly (keyof (typeof DICTIONARIES)['en'])[]
 
 export type MessageCode = (typeof MESSAGE_CODES)[number]

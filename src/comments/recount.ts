@@ -1,8 +1,9 @@
 import type { PayloadRequest, Where } from 'payload'
 
-import { recountInStatement } from './recountTriggers'
+import { idOf } from './payload'
+import { countsKeptByDatabase, recountInStatement } from './recountTriggers'
 import { createSerialiser } from './serialise'
-import { transactionDb } from './sql'
+import { sqlAdapter, transactionClient } from './sql'
 import { articleRecountSql, rowLockSql } from './statements'
 
 /**
@@ -26,7 +27,8 @@ export const serialisedInProcess = createSerialiser()
  * where there is nothing to lock with (SQLite here, or no transaction).
  */
 export const lockRow = async (req: PayloadRequest, slug: string, id: number | string): Promise<boolean> => {
-  const client = (req.payload.db as { name?: string }).name === 'postgres' ? (await transactionDb(req.payload.db, req))?.session?.client : undefined
+  const db = sqlAdapter(req.payload)
+  const client = db.name === 'postgres' ? await transactionClient(db, req) : undefined
   const lock = client ? rowLockSql(req.payload, slug) : undefined
   if (!client || !lock) return false
   await client.query(lock('$1'), [id])
@@ -46,15 +48,15 @@ const countAndWrite = async (req: PayloadRequest, articleId: number | string) =>
     select: { createdAt: true },
     req,
     overrideAccess: true,
-  } as any)
-  const lastCommentAt = (latest.docs[0] as { createdAt?: string } | undefined)?.createdAt ?? null
+  })
+  const lastCommentAt = latest.docs[0]?.createdAt ?? null
   await req.payload.db.updateOne({
     collection: 'articles',
     id: articleId,
     data: { commentCount: totalDocs, lastCommentAt },
     req,
     returning: false,
-  } as any)
+  })
   return { commentCount: totalDocs, lastCommentAt }
 }
 
@@ -66,7 +68,7 @@ const countAndWrite = async (req: PayloadRequest, articleId: number | string) =>
  * when there is no transaction or the schema lacks a column (then the generic path runs).
  */
 const recountInPostgres = async (req: PayloadRequest, articleId: number | string): Promise<boolean> => {
-  const client = (await transactionDb(req.payload.db, req))?.session?.client
+  const client = await transactionClient(sqlAdapter(req.payload), req)
   const recount = client ? articleRecountSql(req.payload) : undefined
   const lock = client ? rowLockSql(req.payload, 'articles') : undefined
   if (!client || !recount || !lock) return false
@@ -85,4 +87,36 @@ export const recountArticleComments = async (req: PayloadRequest, articleId: num
   if (name === 'postgres' && (await recountInPostgres(req, articleId))) return
   if (name === 'sqlite' && (await recountInStatement(req.payload, articleId))) return
   return serialisedInProcess(`article:${articleId}`, () => countAndWrite(req, articleId))
+}
+
+type CommentState = { article?: unknown; status?: string | null; deletedAt?: string | null }
+
+/** After a comment's write: recount its article (and the one it left) when its visibility may have changed. */
+export const recountAfterCommentChange = async (
+  doc: CommentState,
+  previousDoc: CommentState | undefined,
+  operation: 'create' | 'update',
+  req: PayloadRequest,
+) => {
+  // SQLite: the triggers recounted in the statement that wrote the comment.
+  if (countsKeptByDatabase(req.payload)) return
+  const article = idOf(doc.article)
+  const before = idOf(previousDoc?.article)
+  const changed =
+    operation === 'create' ||
+    doc.status !== previousDoc?.status ||
+    String(article) !== String(before) ||
+    (doc.deletedAt ?? null) !== (previousDoc?.deletedAt ?? null)
+  if (!changed) return
+  // Only approved comments count: a new held comment leaves the count as it is.
+  if (operation === 'create' && doc.status !== 'approved') return
+  if (article !== undefined) await recountArticleComments(req, article)
+  if (before !== undefined && String(before) !== String(article)) await recountArticleComments(req, before)
+}
+
+/** After a comment is deleted for good: an approved one leaves its article's count. */
+export const recountAfterCommentDelete = async (doc: CommentState, req: PayloadRequest) => {
+  if (countsKeptByDatabase(req.payload)) return
+  const article = idOf(doc.article)
+  if (article !== undefined && doc.status === 'approved') await recountArticleComments(req, article)
 }

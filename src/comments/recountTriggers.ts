@@ -1,6 +1,7 @@
 import type { Payload } from 'payload'
 
 import { articleRecountSql, quote } from './statements'
+import { sqlAdapter, type LibsqlClient } from './sql'
 
 /**
  * SQLite: `commentCount` and `lastCommentAt` kept by triggers on the comments table.
@@ -23,13 +24,8 @@ const installed = new WeakMap<Payload, boolean>()
 /** True when this instance's database keeps the counts itself (SQLite with the triggers installed). */
 export const countsKeptByDatabase = (payload: Payload): boolean => installed.get(payload) === true
 
-type Client = {
-  batch(statements: string[], mode?: 'write' | 'read' | 'deferred'): Promise<unknown>
-  execute(statement: { sql: string; args: unknown[] }): Promise<unknown>
-}
-
-const sqliteClient = (payload: Payload): Client | undefined => {
-  const db = payload.db as unknown as { name?: string; client?: Client }
+const sqliteClient = (payload: Payload): LibsqlClient | undefined => {
+  const db = sqlAdapter(payload)
   return db.name === 'sqlite' && typeof db.client?.batch === 'function' ? db.client : undefined
 }
 

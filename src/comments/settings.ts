@@ -1,3 +1,5 @@
+import type { Payload, PayloadRequest } from 'payload'
+
 import { createModerator, type Moderator } from '../moderation'
 
 /** The slug of the global the moderators edit (here, so the global's own hooks can use it without a cycle). */
@@ -66,4 +68,33 @@ export const moderatorFor = (settings: ModerationSettingsValues): Moderator => {
   })
   cached = { key, moderator }
   return moderator
+}
+
+/**
+ * The settings last read by each Payload instance of this process, with the `updatedAt` they were read at.
+ * Saving the global changes `updatedAt`, so a comment whose facts carry another stamp reads them again: a change
+ * applies to the next comment on every instance, without a restart, and an unchanged global costs no read.
+ */
+const settingsByInstance = new WeakMap<Payload, { stamp: string | null; values: ModerationSettingsValues }>()
+
+/**
+ * The current moderation settings. `stamp` is the global's `updatedAt` as just read in this request (null: never
+ * saved); when it matches the cached one the cached values are used, otherwise (or without a stamp) they are read
+ * in the request's transaction.
+ */
+export const loadModerationSettings = async (req: PayloadRequest, stamp?: string | null): Promise<ModerationSettingsValues> => {
+  const cachedValues = settingsByInstance.get(req.payload)
+  if (stamp !== undefined && cachedValues && cachedValues.stamp === stamp) return cachedValues.values
+  // Adapter-level read (no hooks to run), in the request's transaction.
+  const raw = await req.payload.db.findGlobal<Record<string, unknown>>({ slug: MODERATION_SETTINGS_SLUG, req })
+  const values = readSettings(raw)
+  const readStamp = values.updatedAt ? new Date(values.updatedAt).toISOString() : null
+  // Keep what was read only when it is what the stamp said (inside an uncommitted save it may not be).
+  if (stamp === undefined || stamp === readStamp) settingsByInstance.set(req.payload, { stamp: readStamp, values })
+  return values
+}
+
+/** This instance drops its copy at once after a save (other instances see the new `updatedAt`). */
+export const forgetModerationSettings = (payload: Payload): void => {
+  settingsByInstance.delete(payload)
 }

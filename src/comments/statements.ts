@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 
 import { MODERATION_SETTINGS_SLUG } from './settings'
-import { tableNameOf, transactionDb } from './sql'
+import { sqlAdapter, tableNameOf, transactionClient } from './sql'
 
 /**
  * The comment submission's own SQL on PostgreSQL and SQLite, written once per schema as text with numbered
@@ -37,18 +37,17 @@ export const quote = (name: string) => `"${name.replace(/"/g, '""')}"`
  * names, quoted for SQL text; undefined when the schema lacks the table or one of the columns.
  */
 export const quotedNames = <C extends string>(payload: Payload, slug: string, columns: C[]): ({ table: string } & Record<C, string>) | undefined => {
-  const db = payload.db as any
+  const db = sqlAdapter(payload)
   const tableName = tableNameOf(db, slug)
-  const table = tableName ? db.tables[tableName] : undefined
-  const names = columns.map((column) => table?.[column]?.name as string | undefined)
+  const table = tableName ? db.tables?.[tableName] : undefined
+  const names = columns.map((column) => table?.[column]?.name)
   if (!tableName || names.some((name) => !name)) return undefined
   const schema = db.name === 'postgres' && db.schemaName ? `${quote(db.schemaName)}.` : ''
   return { table: `${schema}${quote(tableName)}`, ...Object.fromEntries(columns.map((column, i) => [column, quote(names[i]!)])) } as { table: string } & Record<C, string>
 }
 
 const build = (payload: Payload): SubmissionStatements | null => {
-  const db = payload.db as any
-  const dialect = db.name
+  const dialect = sqlAdapter(payload).name
   if (dialect !== 'postgres' && dialect !== 'sqlite') return null
   const a = quotedNames(payload, 'articles', ['id', '_status', 'allowComments', 'commentsCloseAt', 'publishedAt', 'createdAt'])
   const c = quotedNames(payload, 'comments', ['id', 'article', 'fingerprint', 'createdAt', 'authorEmail', 'ipHash', 'authorUser', 'deletedAt'])
@@ -140,13 +139,15 @@ const execute = async (payload: Payload, which: Which, values: StatementValues, 
   const statements = submissionStatements(payload)
   const text = statements?.[which]
   if (!statements || !text) return undefined
-  const db = payload.db as any
+  const db = sqlAdapter(payload)
   const args = valuesOf(which, values)
   if (statements.dialect === 'sqlite') {
+    if (!db.client) return undefined
     const result = await db.client.execute({ sql: text, args })
     return { row: (result.rows?.[0] as Record<string, unknown> | undefined) ?? {}, changed: Number(result.rowsAffected ?? 0) }
   }
-  const client = (await transactionDb(db, req))?.session?.client ?? db.pool
+  const client = (await transactionClient(db, req)) ?? db.pool
+  if (!client) return undefined
   const result = await client.query({ name: `newsroom_${which}`, text, values: args })
   return { row: (result.rows?.[0] as Record<string, unknown> | undefined) ?? {}, changed: Number(result.rowCount ?? 0) }
 }

@@ -274,6 +274,9 @@ export const en = {
   'report.received': 'Thanks for your report. A moderator will take a look.',
   'report.duplicate': 'You have already reported this comment.',
   'report.reason.invalid': 'Please choose why you are reporting this comment: spam, abuse, off-topic, illegal or other.',
+  'counts.articles.required': 'Name the articles to count: ?articles=1,2,3',
+  'counts.articles.too_many': 'At most {{max}} articles can be counted in one request.',
+  'counts.articles.invalid': 'These are not article ids: {{ids}}',
 
   // Our admin components
   'admin.queue.title': 'Moderation queue',

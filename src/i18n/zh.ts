@@ -254,6 +254,9 @@ export const zh: NewsroomDictionary = {
   'report.received': '感谢举报，审核员会尽快处理。',
   'report.duplicate': '您已经举报过这条评论。',
   'report.reason.invalid': '请选择举报原因：垃圾信息、辱骂、离题、违法或其他。',
+  'counts.articles.required': '请指明要统计的文章：?articles=1,2,3',
+  'counts.articles.too_many': '每次最多统计 {{max}} 篇文章。',
+  'counts.articles.invalid': '这些不是文章编号：{{ids}}',
 
   'admin.queue.title': '审核队列',
   'admin.queue.count': '条评论等待处理',

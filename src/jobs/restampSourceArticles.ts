@@ -1,7 +1,7 @@
 import type { TaskConfig } from 'payload'
 
 import { computeArticleAttribution, type SourceLike } from '../attribution'
-import { siteInfo } from '../../hooks/siteInfo'
+import { siteInfo } from '../siteInfo'
 
 const PAGE = 100
 

@@ -2,6 +2,7 @@ import type { TaskConfig } from 'payload'
 
 import { sweepStaleEntries } from '../comments/flood'
 import { databaseFloodSweep } from '../comments/floodDatabase'
+import { kvStore } from '../comments/payload'
 
 /**
  * Every ten minutes: removes the comment flood counters of past minutes from Payload's KV store when it is the
@@ -15,6 +16,6 @@ export const sweepFloodCounters: TaskConfig<{ input: Record<string, never>; outp
   outputSchema: [{ name: 'swept', type: 'number' }],
   schedule: [{ cron: '*/10 * * * *', queue: 'newsroom' }],
   handler: async ({ req }) => ({
-    output: { swept: await sweepStaleEntries(req.payload.kv as any, Date.now(), databaseFloodSweep(req.payload)) },
+    output: { swept: await sweepStaleEntries(kvStore(req.payload), Date.now(), databaseFloodSweep(req.payload)) },
   }),
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { bodyFingerprint } from '../../hooks/comments/pipeline'
+import { bodyFingerprint } from '../../src/comments/submission'
 import { countAttempt, sweepStaleEntries } from '../../src/comments/flood'
 import { clientIp, issueFormToken, readFormToken, saltedHash } from '../../src/comments/identity'
 import { MESSAGE_CODES, MESSAGES, commentMessage, languageOf } from '../../src/comments/messages'

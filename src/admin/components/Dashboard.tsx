@@ -55,7 +55,7 @@ export const RightsWindows = async ({ payload, user, i18n }: DashboardProps) => 
     overrideAccess: true,
   })
   const windows = new Map<string | number, number>()
-  for (const source of sources.docs as any[]) if (source.rightsWindowDays) windows.set(source.id, source.rightsWindowDays)
+  for (const source of sources.docs as Array<{ id: string | number; rightsWindowDays?: number | null }>) if (source.rightsWindowDays) windows.set(source.id, source.rightsWindowDays)
   const now = Date.now()
   const soon: { id: string | number; title: string; ends: Date }[] = []
   if (windows.size > 0) {
@@ -68,8 +68,8 @@ export const RightsWindows = async ({ payload, user, i18n }: DashboardProps) => 
       overrideAccess: true,
       select: { title: true, origin: true, source: true, publishedAt: true } as never,
     })
-    for (const article of articles.docs as any[]) {
-      const ends = rightsWindowEnd(article, { rightsWindowDays: windows.get(article.source) })
+    for (const article of articles.docs as Array<{ id: string | number; title: string; origin?: string | null; source?: number | string | null; publishedAt?: string | null }>) {
+      const ends = rightsWindowEnd(article, { rightsWindowDays: article.source == null ? undefined : windows.get(article.source) })
       if (ends && ends.getTime() - now <= 7 * DAY_MS) soon.push({ id: article.id, title: article.title, ends })
     }
   }

@@ -10,7 +10,10 @@ export type ArticleValues = Record<(typeof ARTICLE_FIELDS)[number], any>
 
 const sourceIdOf = (value: unknown): number | string | null => {
   if (value === null || value === undefined || value === '') return null
-  if (typeof value === 'object') return ((value as any).value ?? (value as any).id ?? null) as number | string | null
+  if (typeof value === 'object') {
+    const option = value as { value?: number | string | null; id?: number | string | null }
+    return option.value ?? option.id ?? null
+  }
   return value as number | string
 }
 

@@ -1,16 +1,15 @@
 import { APIError, type Endpoint, type PayloadRequest } from 'payload'
 
-import { MAX_REPLY_LEVEL } from '../../../hooks/comments/pipeline'
+import { MAX_REPLY_LEVEL } from '../constants'
 import { commentMessage } from '../messages'
+import { conditionalResponse, entityTag, SHORT_PUBLIC_CACHE } from '../../http/conditional'
+import { idOf, storedIdOf, type Comment } from '../payload'
 
-const PUBLIC_SELECT = { article: true, parent: true, authorName: true, body: true, featured: true, editedAt: true, createdAt: true }
+const PUBLIC_SELECT = { article: true, parent: true, authorName: true, body: true, featured: true, editedAt: true, createdAt: true } as const
 const MAX_LIMIT = 100
 const MAX_REPLIES_PER_LEVEL = 2000
 
 type PublicComment = Record<string, unknown> & { id: number | string; replies: PublicComment[] }
-
-const idOf = (value: unknown) =>
-  value && typeof value === 'object' && 'id' in value ? (value as { id: number | string }).id : (value as number | string | undefined)
 
 const positiveInt = (value: string | null | undefined, fallback: number) => {
   const n = Number(value)
@@ -35,8 +34,8 @@ export const approvedThread = async (
     select: PUBLIC_SELECT,
     overrideAccess: true,
     req,
-  } as any)
-  const toNode = (doc: any): PublicComment => ({ ...doc, article: idOf(doc.article), parent: idOf(doc.parent) ?? null, replies: [] })
+  })
+  const toNode = (doc: Pick<Comment, 'id' | 'article' | 'parent'>): PublicComment => ({ ...doc, article: idOf(doc.article), parent: idOf(doc.parent) ?? null, replies: [] })
   const roots = top.docs.map(toNode)
   let level = roots
   // Replies level by level (≤ MAX_REPLY_LEVEL queries), each an indexed lookup by parent.
@@ -53,7 +52,7 @@ export const approvedThread = async (
       select: PUBLIC_SELECT,
       overrideAccess: true,
       req,
-    } as any)
+    })
     const next: PublicComment[] = []
     for (const doc of replies.docs) {
       const node = toNode(doc)
@@ -74,24 +73,54 @@ export const approvedThread = async (
   }
 }
 
-/** `GET /api/articles/:id/comments?page=&limit=&order=newest|oldest` */
+/**
+ * What the approved thread of an article is made of, read cheaply: how many comments the article has (any state,
+ * trashed too) and the latest `updatedAt` among them. Every change that can alter the thread (a new comment, a
+ * decision, an edit, featuring, trashing, deleting) changes one of them, so it serves as the thread's validator
+ * without building the thread.
+ */
+const threadVersion = async (req: PayloadRequest, articleId: number | string) => {
+  const latest = await req.payload.find({
+    collection: 'comments',
+    where: { article: { equals: articleId } },
+    sort: '-updatedAt',
+    limit: 1,
+    depth: 0,
+    select: { updatedAt: true },
+    trash: true,
+    // The validator reads every comment of the article, not only what the caller may see; it is a hash, never shown.
+    overrideAccess: true,
+    req,
+  })
+  return { total: latest.totalDocs, updatedAt: latest.docs[0]?.updatedAt ?? null }
+}
+
+/**
+ * `GET /api/articles/:id/comments?page=&limit=&order=newest|oldest`, with an `ETag` (304 when the caller's copy is
+ * current) and a short public `Cache-Control` for sites and CDNs.
+ */
 export const articleCommentsEndpoint: Endpoint = {
   path: '/:id/comments',
   method: 'get',
   handler: async (req) => {
-    const id = req.routeParams?.id as string
+    const id = storedIdOf(req.payload, req.routeParams?.id)
+    const notFound = () => new APIError(commentMessage('article.not_found', req), 404, { code: 'article.not_found' }, true)
+    // An id the database cannot hold names no article: 404 before any query.
+    if (id === undefined) throw notFound()
     // The caller must be allowed to read the article (anonymous callers: published articles only).
     const article = await req.payload
-      .findByID({ collection: 'articles', id, depth: 0, overrideAccess: false, user: req.user, select: { id: true }, req, disableErrors: true } as any)
+      .findByID({ collection: 'articles', id, depth: 0, overrideAccess: false, user: req.user, select: { slug: true }, req, disableErrors: true })
       .catch(() => null)
-    if (!article) throw new APIError(commentMessage('article.not_found', req), 404, { code: 'article.not_found' }, true)
+    if (!article) throw notFound()
     const params = req.searchParams
     const order = params?.get('order') ?? params?.get('sort')
-    const thread = await approvedThread(req, (article as { id: number | string }).id, {
+    const options = {
       page: positiveInt(params?.get('page'), 1),
-      limit: positiveInt(params?.get('limit'), 20),
-      order: order === 'oldest' || order === 'createdAt' ? 'oldest' : 'newest',
-    })
-    return Response.json(thread)
+      limit: Math.min(positiveInt(params?.get('limit'), 20), MAX_LIMIT),
+      order: order === 'oldest' || order === 'createdAt' ? ('oldest' as const) : ('newest' as const),
+    }
+    const version = await threadVersion(req, article.id)
+    const tag = entityTag('thread', article.id, options, version)
+    return conditionalResponse(req, tag, SHORT_PUBLIC_CACHE, () => approvedThread(req, article.id, options))
   },
 }

@@ -1,7 +1,7 @@
 import type { Endpoint } from 'payload'
 
-import { loadModerationSettings } from '../../../hooks/comments/settings'
 import { issueFormToken } from '../identity'
+import { loadModerationSettings } from '../settings'
 import { FORM_TOKEN_FIELD, HONEYPOT_FIELD } from './submitComment'
 
 /** `GET /api/comments/form-token`: a signed time stamp the site puts in its comment form. */

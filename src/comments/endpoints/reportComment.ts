@@ -8,12 +8,13 @@ import {
   type Endpoint,
 } from 'payload'
 
-import { REPORT_REASONS } from '../../../collections/Comments/constants'
-import type { CommentContext } from '../../../hooks/comments/context'
-import { loadModerationSettings } from '../../../hooks/comments/settings'
+import { REPORT_REASONS } from '../constants'
+import type { CommentContext } from '../context'
 import { requestFingerprints } from '../identity'
 import { commentMessage } from '../messages'
+import { requestUser, storedIdOf, type Comment } from '../payload'
 import { lockRow, serialisedInProcess } from '../recount'
+import { loadModerationSettings } from '../settings'
 
 /**
  * `POST /api/comments/:id/report` {reason, note}: anyone may report a published comment once (per user, or per
@@ -24,50 +25,51 @@ export const reportCommentEndpoint: Endpoint = {
   method: 'post',
   handler: async (req) => {
     await addDataAndFileToRequest(req)
-    const id = req.routeParams?.id as string
+    const id = storedIdOf(req.payload, req.routeParams?.id)
+    const notFound = () => new APIError(commentMessage('comment.not_found', req), 404, { code: 'comment.not_found' }, true)
+    // An id the database cannot hold (`abc` for serial ids) names no comment: 404 before any query.
+    if (id === undefined) throw notFound()
     const body = (req.data ?? {}) as { reason?: unknown; note?: unknown }
     if (typeof body.reason !== 'string' || !(REPORT_REASONS as readonly string[]).includes(body.reason)) {
       throw new ValidationError({ collection: 'comments', errors: [{ path: 'reason', message: commentMessage('report.reason.invalid', req) }], req })
     }
     const note = typeof body.note === 'string' ? body.note.slice(0, 1000) : undefined
-    const user = req.user as { id: number | string } | null
-    const reporter = user ? `user:${user.id}` : requestFingerprints(req as any).ipHash
+    const user = requestUser(req)
+    const reporter = user ? `user:${user.id}` : requestFingerprints(req).ipHash
     if (!reporter) throw new APIError(commentMessage('report.duplicate', req), 400, { code: 'report.no_identity' }, true)
 
     const shouldCommit = await initTransaction(req)
     try {
       await serialisedInProcess(`comment:${id}`, async () => {
         await lockRow(req, 'comments', id)
-        const comment = (await req.payload
-          .findByID({ collection: 'comments', id, depth: 0, overrideAccess: true, disableErrors: true, req } as any)
-          .catch(() => null)) as Record<string, any> | null
+        const comment: Comment | null = await req.payload
+          .findByID({ collection: 'comments', id, depth: 0, overrideAccess: true, disableErrors: true, req })
+          .catch(() => null)
         // Only what the caller may see can be reported (guests: approved comments).
-        if (!comment || (!user && comment.status !== 'approved')) {
-          throw new APIError(commentMessage('comment.not_found', req), 404, { code: 'comment.not_found' }, true)
-        }
-        const reports = Array.isArray(comment.reports) ? comment.reports : []
-        if (reports.some((report: any) => report.reporterHash === reporter)) {
+        if (!comment || (!user && comment.status !== 'approved')) throw notFound()
+        const reports = comment.reports ?? []
+        if (reports.some((report) => report.reporterHash === reporter)) {
           throw new APIError(commentMessage('report.duplicate', req), 409, { code: 'report.duplicate' }, true)
         }
         const now = new Date().toISOString()
         const nextReports = [
-          ...reports.map(({ id: rowId, reason, note: n, reporterHash, at }: any) => ({ id: rowId, reason, note: n, reporterHash, at })),
-          { reason: body.reason, note, reporterHash: reporter, at: now },
+          ...reports.map(({ id: rowId, reason, note: n, reporterHash, at }) => ({ id: rowId, reason, note: n, reporterHash, at })),
+          { reason: body.reason as (typeof REPORT_REASONS)[number], note, reporterHash: reporter, at: now },
         ]
         const settings = await loadModerationSettings(req)
-        const data: Record<string, unknown> = { reports: nextReports, reportCount: nextReports.length }
+        const data: Partial<Comment> = { reports: nextReports, reportCount: nextReports.length }
         if (comment.status === 'approved' && nextReports.length >= settings.reportThreshold) {
           data.status = 'pending'
           data.moderation = {
             ...(comment.moderation ?? {}),
             verdict: 'hold',
-            reasons: [{ code: 'reported', detail: `${nextReports.length} reports` }, ...(comment.moderation?.reasons ?? []).map(({ id: _id, ...rest }: any) => rest)],
+            reasons: [{ code: 'reported', detail: `${nextReports.length} reports` }, ...(comment.moderation?.reasons ?? []).map(({ id: _id, ...rest }) => rest)],
             decidedBy: 'system',
             decidedAt: now,
           }
         }
         const context: CommentContext = { commentSystemWrite: true }
-        await req.payload.update({ collection: 'comments', id, data: data as any, overrideAccess: true, depth: 0, req, context } as any)
+        await req.payload.update({ collection: 'comments', id, data, overrideAccess: true, depth: 0, req, context })
         return undefined
       })
       if (shouldCommit) await commitTransaction(req)

@@ -1,7 +1,9 @@
-import type { SubmissionFacts } from '../../src/comments/facts'
+import type { RequestContext } from 'payload'
+
+import type { SubmissionFacts } from './facts'
 
 /** `req.context` flags of the comments pipeline (server-side only; clients cannot set them). */
-export interface CommentContext {
+export interface CommentContext extends RequestContext {
   /** what the submit endpoint took out of the form: the honeypot field's value and the form token */
   formSubmission?: { honeypot?: unknown; token?: unknown; receivedAt: number }
   /** a write by the plugin itself (reports, recount): no pipeline, no decision stamp */

@@ -1,6 +1,6 @@
 import type { PayloadRequest } from 'payload'
 
-import type { SiteInfo } from '../src/attribution'
+import type { SiteInfo } from './attribution'
 
 /** Where the plugin keeps its options inside the Payload config (`config.custom.newsroom`). */
 export interface NewsroomRuntimeOptions {
