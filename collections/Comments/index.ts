@@ -39,13 +39,15 @@ export const Comments: CollectionConfig = {
     delete: isModerator,
   },
   // Thread read: top-level comments of an article (article, parent null, status, not trashed, date), replies by parent;
-  // recount (article, status, not trashed: counted from the index alone, latest date from its end); duplicate check (article, fingerprint); new-commenter lookups (ipHash, date).
+  // recount (article, status, not trashed: counted from the index alone, latest date from its end); duplicate check (article, fingerprint); new-commenter lookups (ipHash, date); the thread's validator (article, updatedAt).
   indexes: [
     { fields: ['article', 'parent', 'status', 'deletedAt', 'createdAt'] },
     { fields: ['parent', 'status', 'createdAt'] },
     { fields: ['article', 'status', 'deletedAt', 'createdAt'] },
     { fields: ['ipHash', 'createdAt'] },
     { fields: ['article', 'fingerprint'] },
+    // The thread's ETag: how many comments the article has and the latest updatedAt among them (src/http/conditional.ts).
+    { fields: ['article', 'updatedAt'] },
   ],
   endpoints: [formTokenEndpoint, commentCountsEndpoint, submitCommentEndpoint, reportCommentEndpoint],
   hooks: {

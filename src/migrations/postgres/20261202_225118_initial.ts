@@ -496,6 +496,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "article_status_deletedAt_createdAt_idx" ON "comments" USING btree ("article_id","status","deleted_at","created_at");
   CREATE INDEX "ipHash_createdAt_idx" ON "comments" USING btree ("ip_hash","created_at");
   CREATE INDEX "article_fingerprint_idx" ON "comments" USING btree ("article_id","fingerprint");
+  CREATE INDEX "article_updatedAt_idx" ON "comments" USING btree ("article_id","updated_at");
   CREATE INDEX "_comments_v_version_moderation_reasons_order_idx" ON "_comments_v_version_moderation_reasons" USING btree ("_order");
   CREATE INDEX "_comments_v_version_moderation_reasons_parent_id_idx" ON "_comments_v_version_moderation_reasons" USING btree ("_parent_id");
   CREATE INDEX "_comments_v_version_reports_order_idx" ON "_comments_v_version_reports" USING btree ("_order");
@@ -517,6 +518,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "compound_index_1_idx" ON "_comments_v" USING btree ("version_article_id","version_status","version_deleted_at","version_created_at");
   CREATE INDEX "version_ipHash_version_createdAt_idx" ON "_comments_v" USING btree ("version_ip_hash","version_created_at");
   CREATE INDEX "version_article_version_fingerprint_idx" ON "_comments_v" USING btree ("version_article_id","version_fingerprint");
+  CREATE INDEX "version_article_version_updatedAt_idx" ON "_comments_v" USING btree ("version_article_id","version_updated_at");
   CREATE UNIQUE INDEX "sources_name_idx" ON "sources" USING btree ("name");
   CREATE UNIQUE INDEX "sources_slug_idx" ON "sources" USING btree ("slug");
   CREATE INDEX "sources_logo_idx" ON "sources" USING btree ("logo_id");

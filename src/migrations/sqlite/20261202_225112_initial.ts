@@ -274,6 +274,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`article_status_deletedAt_createdAt_idx\` ON \`comments\` (\`article_id\`,\`status\`,\`deleted_at\`,\`created_at\`);`)
   await db.run(sql`CREATE INDEX \`ipHash_createdAt_idx\` ON \`comments\` (\`ip_hash\`,\`created_at\`);`)
   await db.run(sql`CREATE INDEX \`article_fingerprint_idx\` ON \`comments\` (\`article_id\`,\`fingerprint\`);`)
+  await db.run(sql`CREATE INDEX \`article_updatedAt_idx\` ON \`comments\` (\`article_id\`,\`updated_at\`);`)
   await db.run(sql`CREATE TABLE \`_comments_v_version_moderation_reasons\` (
   	\`_order\` integer NOT NULL,
   	\`_parent_id\` integer NOT NULL,
@@ -352,6 +353,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`compound_index_1_idx\` ON \`_comments_v\` (\`version_article_id\`,\`version_status\`,\`version_deleted_at\`,\`version_created_at\`);`)
   await db.run(sql`CREATE INDEX \`version_ipHash_version_createdAt_idx\` ON \`_comments_v\` (\`version_ip_hash\`,\`version_created_at\`);`)
   await db.run(sql`CREATE INDEX \`version_article_version_fingerprint_idx\` ON \`_comments_v\` (\`version_article_id\`,\`version_fingerprint\`);`)
+  await db.run(sql`CREATE INDEX \`version_article_version_updatedAt_idx\` ON \`_comments_v\` (\`version_article_id\`,\`version_updated_at\`);`)
   await db.run(sql`CREATE TABLE \`sources\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`name\` text NOT NULL,
