@@ -6,6 +6,7 @@ import { ModerationSettings } from '../collections/globals/ModerationSettings'
 import { Media } from '../collections/Media'
 import { Sources } from '../collections/Sources'
 import { Users, USERS_SLUG } from '../collections/Users'
+import { refuseImpossibleIds } from '../hooks/refuseImpossibleIds'
 import { decorateForAdmin } from './admin/decorate'
 import { installRecountTriggers, removeRecountTriggers } from './comments/recountTriggers'
 import { newsroomTasks } from './jobs'
@@ -71,6 +72,8 @@ export const newsroomPlugin =
       return mergeCollection(host, mine)
     })
     config.collections = [...merged, ...bySlug.values()]
+    // Ids that cannot be ids answer 404 before any query, in every collection with serial ids (hooks/refuseImpossibleIds.ts).
+    if (!options.disabled) config.collections = config.collections.map(withIdGuard)
 
     const globals: GlobalConfig[] = [ModerationSettings].map((global) => (options.disabled ? withoutBehaviour(global) : global))
     const hostGlobals = config.globals ?? []
@@ -98,6 +101,12 @@ export const newsroomPlugin =
     // Labels (en + zh) and the `newsroom` translations always; list columns and admin components unless disabled.
     return decorateForAdmin(config, { disabled: options.disabled, usersSlug, siteUrl: options.siteUrl, siteName: options.siteName })
   }
+
+/** Adds the id guard to a collection whose ids the database generates (not one with its own `id` field). */
+const withIdGuard = (collection: CollectionConfig): CollectionConfig => {
+  if (collection.fields.some((field) => 'name' in field && field.name === 'id')) return collection
+  return { ...collection, hooks: { ...collection.hooks, beforeOperation: [...(collection.hooks?.beforeOperation ?? []), refuseImpossibleIds] } }
+}
 
 /** Points our relationships to the users collection the host chose. */
 const retargetUsers = (collection: CollectionConfig, usersSlug: string): CollectionConfig => {

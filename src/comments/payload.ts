@@ -58,14 +58,4 @@ export type FloodStore = Pick<KVAdapter, 'get' | 'set' | 'delete' | 'keys'> & Re
 /** The KV store the flood rule counts in (`payload.kv`). */
 export const kvStore = (payload: Payload): FloodStore => payload.kv as FloodStore
 
-/**
- * The id as the database stores it, or undefined when it cannot be one: a non-numeric id where ids are serial
- * (PostgreSQL, SQLite), so it never reaches a query that would fail on it.
- */
-export const storedIdOf = (payload: Payload, value: unknown): number | string | undefined => {
-  if (value === undefined || value === null || value === '') return undefined
-  if (typeof value !== 'number' && typeof value !== 'string') return undefined
-  if (payload.db.defaultIDType !== 'number') return value
-  const id = typeof value === 'number' ? value : /^\d{1,15}$/.test(value.trim()) ? Number(value) : NaN
-  return Number.isSafeInteger(id) ? id : undefined
-}
+export { storedIdOf } from '../http/ids'

@@ -136,6 +136,21 @@ describe('conditional thread reads: GET /api/articles/:id/comments', () => {
       expect(report.status, id).toBe(404)
     }
   })
+
+  it('answers 404, never 500, for impossible ids on every collection route (PostgreSQL would fail the query)', async () => {
+    for (const id of ['not-a-number', '%00', '1e3', '12abc']) {
+      for (const collection of ['comments', 'articles', 'sources', 'media', 'users']) {
+        const read = await app.rest('GET', `/api/${collection}/${id}`, { token: editorToken })
+        expect(read.status, `GET ${collection}/${id}`).toBe(404)
+      }
+      expect((await app.rest('PATCH', `/api/comments/${id}`, { token: moderatorToken, body: { status: 'approved' } })).status).toBe(404)
+      expect((await app.rest('DELETE', `/api/comments/${id}`, { token: moderatorToken })).status).toBe(404)
+      expect((await app.rest('GET', `/api/comments/${id}`)).status).toBe(404)
+    }
+    // a real id still reads
+    const article = await publishArticle(app)
+    expect((await app.rest('GET', `/api/articles/${article.id}`)).status).toBe(200)
+  })
 })
 
 describe('conditional JSON-LD reads: GET /api/articles/:id/jsonld', () => {
