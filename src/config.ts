@@ -35,6 +35,11 @@ export interface NewsroomAppOptions {
   push?: boolean
   /** SQLite page cache of the server's connection in megabytes (`SQLITE_CACHE_MB`). Default 64. */
   sqliteCacheMB?: number
+  /**
+   * Origins trusted for cookie logins (Payload's `csrf`) and cross-origin browser calls (`cors`): see
+   * src/security/origins.ts (`SERVER_URL`, `SITE_URL`, `CORS_ORIGINS`). Empty or unset: no restriction.
+   */
+  trustedOrigins?: string[]
 }
 
 /** Builds the Payload database adapter for a parsed `DATABASE_URI`. */
@@ -102,7 +107,10 @@ export const createNewsroomConfig = (options: NewsroomAppOptions): Promise<Sanit
     sharp,
     // Types are generated on demand (npm run generate:types), not by every dev start or test run.
     typescript: { outputFile: path.resolve(dirname, 'payload-types.ts'), autoGenerate: false },
-    graphQL: { disablePlaygroundInProduction: true },
+    graphQL: { disablePlaygroundInProduction: true, disableIntrospectionInProduction: true },
+    // A login cookie sent from another origin is ignored (the request is anonymous); CORS answers these origins only.
+    csrf: options.trustedOrigins ?? [],
+    ...(options.trustedOrigins?.length ? { cors: options.trustedOrigins } : {}),
     telemetry: false,
     logger: { options: { level: (process.env.LOG_LEVEL as 'info') || 'info' } },
     jobs: {

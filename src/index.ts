@@ -7,10 +7,12 @@ import { Media } from '../collections/Media'
 import { Sources } from '../collections/Sources'
 import { Users, USERS_SLUG } from '../collections/Users'
 import { refuseImpossibleIds } from '../hooks/refuseImpossibleIds'
+import { countFailedLogins, refuseThrottledLogins } from '../hooks/users/throttleLogin'
 import { decorateForAdmin } from './admin/decorate'
 import { installRecountTriggers, removeRecountTriggers } from './comments/recountTriggers'
 import { newsroomTasks } from './jobs'
 import { mergeCollection, withoutBehaviour } from './plugin/compose'
+import { DEFAULT_GRAPHQL_LIMITS, graphqlLimitRules, type GraphQLLimits } from './security/graphqlLimits'
 
 /** Options of {@link newsroomPlugin}. Every option is optional. */
 export interface NewsroomPluginOptions {
@@ -32,6 +34,10 @@ export interface NewsroomPluginOptions {
   siteLogoUrl?: string
   /** BCP 47 language of the site (JSON-LD `inLanguage`). Default `zh-CN`. */
   siteLanguage?: string
+  /** Failed logins per minute from one address before it gets 429 (`LOGIN_MAX_FAILURES_PER_MINUTE`). Default 10. */
+  loginFailuresPerMinute?: number
+  /** GraphQL limits (depth, aliases, Payload's complexity), or `false` to leave the host's as they are. */
+  graphQLLimits?: Partial<GraphQLLimits> | false
 }
 
 /**
@@ -87,7 +93,26 @@ export const newsroomPlugin =
         siteName: options.siteName,
         siteLogoUrl: options.siteLogoUrl,
         siteLanguage: options.siteLanguage,
+        loginFailuresPerMinute: options.loginFailuresPerMinute,
       },
+    }
+    if (!options.disabled) {
+      // Failed logins count against the client's address (REST and GraphQL): src/security/loginThrottle.ts.
+      config.hooks = { ...config.hooks, afterError: [...(config.hooks?.afterError ?? []), countFailedLogins] }
+      config.collections = config.collections.map((collection) =>
+        collection.slug === usersSlug
+          ? { ...collection, hooks: { ...collection.hooks, beforeOperation: [...(collection.hooks?.beforeOperation ?? []), refuseThrottledLogins] } }
+          : collection,
+      )
+    }
+    if (options.graphQLLimits !== false) {
+      const limits = { ...DEFAULT_GRAPHQL_LIMITS, ...options.graphQLLimits }
+      const hostRules = config.graphQL?.validationRules
+      config.graphQL = {
+        ...config.graphQL,
+        maxComplexity: config.graphQL?.maxComplexity ?? limits.maxComplexity,
+        validationRules: (args) => [...(hostRules?.(args) ?? []), ...graphqlLimitRules(limits)],
+      }
     }
     // SQLite keeps the comment counts in triggers (installed on start, removed when disabled): see src/comments/recountTriggers.ts.
     const hostInit = config.onInit

@@ -5,6 +5,7 @@
 import { createNewsroomConfig } from './config'
 import { DatabaseUriError, parseSqliteCacheMB, SettingError } from './database'
 import { resolvePayloadSecret, SecretError } from './secret'
+import { trustedOrigins } from './security/origins'
 
 const exitOnConfigError = (error: unknown): never => {
   if (error instanceof DatabaseUriError || error instanceof SecretError || error instanceof SettingError) {
@@ -22,7 +23,17 @@ const load = () => {
       serverURL: process.env.SERVER_URL,
       redisUrl: process.env.REDIS_URL,
       sqliteCacheMB: parseSqliteCacheMB(process.env.SQLITE_CACHE_MB),
-      plugin: { siteUrl: process.env.SITE_URL, siteName: process.env.SITE_NAME },
+      trustedOrigins: trustedOrigins({
+        serverURL: process.env.SERVER_URL,
+        siteURL: process.env.SITE_URL,
+        extra: process.env.CORS_ORIGINS,
+        port: process.env.PORT || 3000,
+      }),
+      plugin: {
+        siteUrl: process.env.SITE_URL,
+        siteName: process.env.SITE_NAME,
+        loginFailuresPerMinute: Number(process.env.LOGIN_MAX_FAILURES_PER_MINUTE) || undefined,
+      },
     })
   } catch (error) {
     return exitOnConfigError(error)

@@ -78,3 +78,17 @@ export const sweepStaleEntries = async (kv: FloodStore, now = Date.now(), sweep?
   }
   return removed
 }
+
+/**
+ * Attempts by `who` counted so far in the current window, without counting one more (0 when none), for rules that
+ * check before they count (the login throttle counts failures after the fact).
+ */
+export const attemptsSoFar = async (kv: FloodStore, who: string, now = Date.now()): Promise<FloodCount> => {
+  const { window, retryAfter } = floodWindow(now)
+  if (kv.redisClient) {
+    const stored = await kv.get<number | string>(`flood:${who}:${window}`).catch(() => null)
+    return { count: Number(stored ?? 0) || 0, retryAfter }
+  }
+  const stored = await kv.get<{ window: number; count: number }>(floodEntryKey(who))
+  return { count: stored && stored.window === window ? stored.count : 0, retryAfter }
+}

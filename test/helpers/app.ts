@@ -28,7 +28,7 @@ export interface TestApp {
   /** A REST call as a site or the admin panel makes it, through Payload's own HTTP handlers. */
   rest: <T = any>(method: string, path: string, options?: RestOptions) => Promise<RestResponse<T>>
   /** A GraphQL call through Payload's GraphQL handler. */
-  graphql: <T = any>(query: string, options?: { token?: string; variables?: Record<string, unknown> }) => Promise<RestResponse<T>>
+  graphql: <T = any>(query: string, options?: { token?: string; variables?: Record<string, unknown>; headers?: Record<string, string> }) => Promise<RestResponse<T>>
   /** Creates a user directly (bypassing access) and logs in over REST; returns the token. */
   userToken: (email: string, roles: string[], password?: string) => Promise<{ token: string; id: number | string }>
   close: () => Promise<void>
@@ -97,7 +97,7 @@ export const startTestApp = async (options: TestAppOptions = {}): Promise<TestAp
 
   const graphqlHandler = GRAPHQL_POST(configPromise)
   const graphql: TestApp['graphql'] = async (query, opts = {}) =>
-    parse(await graphqlHandler(request('POST', '/api/graphql', { token: opts.token, body: { query, variables: opts.variables } })))
+    parse(await graphqlHandler(request('POST', '/api/graphql', { token: opts.token, headers: opts.headers, body: { query, variables: opts.variables } })))
 
   const userToken: TestApp['userToken'] = async (email, roles, password = 'correct horse battery') => {
     const user = await payload.create({ collection: 'users', data: { email, password, roles } as never, overrideAccess: true })
