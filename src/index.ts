@@ -6,6 +6,7 @@ import { ModerationSettings } from '../collections/globals/ModerationSettings'
 import { Media } from '../collections/Media'
 import { Sources } from '../collections/Sources'
 import { Users, USERS_SLUG } from '../collections/Users'
+import { keepServerTimestamps } from '../hooks/keepServerTimestamps'
 import { refuseImpossibleIds } from '../hooks/refuseImpossibleIds'
 import { countFailedLogins, refuseThrottledLogins } from '../hooks/users/throttleLogin'
 import { decorateForAdmin } from './admin/decorate'
@@ -78,8 +79,9 @@ export const newsroomPlugin =
       return mergeCollection(host, mine)
     })
     config.collections = [...merged, ...bySlug.values()]
-    // Ids that cannot be ids answer 404 before any query, in every collection with serial ids (hooks/refuseImpossibleIds.ts).
-    if (!options.disabled) config.collections = config.collections.map(withIdGuard)
+    // Ids that cannot be ids answer 404 before any query; timestamps are the server's (hooks/refuseImpossibleIds.ts,
+    // hooks/keepServerTimestamps.ts).
+    if (!options.disabled) config.collections = config.collections.map(withServerGuards)
 
     const globals: GlobalConfig[] = [ModerationSettings].map((global) => (options.disabled ? withoutBehaviour(global) : global))
     const hostGlobals = config.globals ?? []
@@ -127,10 +129,21 @@ export const newsroomPlugin =
     return decorateForAdmin(config, { disabled: options.disabled, usersSlug, siteUrl: options.siteUrl, siteName: options.siteName })
   }
 
-/** Adds the id guard to a collection whose ids the database generates (not one with its own `id` field). */
-const withIdGuard = (collection: CollectionConfig): CollectionConfig => {
-  if (collection.fields.some((field) => 'name' in field && field.name === 'id')) return collection
-  return { ...collection, hooks: { ...collection.hooks, beforeOperation: [...(collection.hooks?.beforeOperation ?? []), refuseImpossibleIds] } }
+/**
+ * What every collection gets from the plugin: ids that cannot be ids answer 404 (where the database generates
+ * them), and the server's own timestamps (a caller's createdAt/updatedAt are ignored).
+ */
+const withServerGuards = (collection: CollectionConfig): CollectionConfig => {
+  const ownIds = collection.fields.some((field) => 'name' in field && field.name === 'id')
+  const hooks = collection.hooks ?? {}
+  return {
+    ...collection,
+    hooks: {
+      ...hooks,
+      beforeOperation: ownIds ? hooks.beforeOperation : [...(hooks.beforeOperation ?? []), refuseImpossibleIds],
+      beforeChange: [keepServerTimestamps, ...(hooks.beforeChange ?? [])],
+    },
+  }
 }
 
 /** Points our relationships to the users collection the host chose. */
