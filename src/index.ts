@@ -6,8 +6,10 @@ import { ModerationSettings } from '../collections/globals/ModerationSettings'
 import { Media } from '../collections/Media'
 import { Sources } from '../collections/Sources'
 import { Users, USERS_SLUG } from '../collections/Users'
+import { explainInputConflicts } from '../hooks/explainInputConflicts'
 import { keepServerTimestamps } from '../hooks/keepServerTimestamps'
 import { refuseImpossibleIds } from '../hooks/refuseImpossibleIds'
+import { refuseMissingData } from '../hooks/refuseMissingData'
 import { countFailedLogins, refuseThrottledLogins } from '../hooks/users/throttleLogin'
 import { decorateForAdmin } from './admin/decorate'
 import { installRecountTriggers, removeRecountTriggers } from './comments/recountTriggers'
@@ -69,7 +71,10 @@ export const newsroomPlugin =
       Comments,
       Sources,
     ].map((collection) => retargetUsers(collection, usersSlug))
-    const prepared = ours.map((collection) => (options.disabled ? withoutBehaviour(collection) : collection))
+    // Disabled: schema only. Otherwise ids that cannot be ids answer 404, data of the wrong shape 400, timestamps are
+    // the server's (hooks/refuseImpossibleIds.ts, refuseMissingData.ts, keepServerTimestamps.ts), and failed logins
+    // are throttled per address (src/security/loginThrottle.ts). The host's own collections are left as they are.
+    const prepared = ours.map((collection) => (options.disabled ? withoutBehaviour(collection) : withServerGuards(collection, usersSlug)))
 
     const bySlug = new Map(prepared.map((collection) => [collection.slug, collection]))
     const merged = hostCollections.map((host) => {
@@ -79,9 +84,6 @@ export const newsroomPlugin =
       return mergeCollection(host, mine)
     })
     config.collections = [...merged, ...bySlug.values()]
-    // Ids that cannot be ids answer 404 before any query; timestamps are the server's (hooks/refuseImpossibleIds.ts,
-    // hooks/keepServerTimestamps.ts).
-    if (!options.disabled) config.collections = config.collections.map(withServerGuards)
 
     const globals: GlobalConfig[] = [ModerationSettings].map((global) => (options.disabled ? withoutBehaviour(global) : global))
     const hostGlobals = config.globals ?? []
@@ -98,15 +100,9 @@ export const newsroomPlugin =
         loginFailuresPerMinute: options.loginFailuresPerMinute,
       },
     }
-    if (!options.disabled) {
-      // Failed logins count against the client's address (REST and GraphQL): src/security/loginThrottle.ts.
-      config.hooks = { ...config.hooks, afterError: [...(config.hooks?.afterError ?? []), countFailedLogins] }
-      config.collections = config.collections.map((collection) =>
-        collection.slug === usersSlug
-          ? { ...collection, hooks: { ...collection.hooks, beforeOperation: [...(collection.hooks?.beforeOperation ?? []), refuseThrottledLogins] } }
-          : collection,
-      )
-    }
+    // Failed logins count against the client's address (REST and GraphQL): src/security/loginThrottle.ts.
+    // A reference to a missing document is a 400 (hooks/explainInputConflicts.ts).
+    if (!options.disabled) config.hooks = { ...config.hooks, afterError: [...(config.hooks?.afterError ?? []), countFailedLogins, explainInputConflicts] }
     if (options.graphQLLimits !== false) {
       const limits = { ...DEFAULT_GRAPHQL_LIMITS, ...options.graphQLLimits }
       const hostRules = config.graphQL?.validationRules
@@ -130,17 +126,23 @@ export const newsroomPlugin =
   }
 
 /**
- * What every collection gets from the plugin: ids that cannot be ids answer 404 (where the database generates
- * them), and the server's own timestamps (a caller's createdAt/updatedAt are ignored).
+ * What each of our collections gets: ids that cannot be ids answer 404 (where the database generates them), data
+ * that is not an object or has fields of the wrong type answers 400, the server's own timestamps (a caller's
+ * createdAt/updatedAt are ignored), and on the users collection the login throttle.
  */
-const withServerGuards = (collection: CollectionConfig): CollectionConfig => {
+const withServerGuards = (collection: CollectionConfig, usersSlug: string): CollectionConfig => {
   const ownIds = collection.fields.some((field) => 'name' in field && field.name === 'id')
   const hooks = collection.hooks ?? {}
   return {
     ...collection,
     hooks: {
       ...hooks,
-      beforeOperation: ownIds ? hooks.beforeOperation : [...(hooks.beforeOperation ?? []), refuseImpossibleIds],
+      beforeOperation: [
+        ...(hooks.beforeOperation ?? []),
+        refuseMissingData,
+        ...(ownIds ? [] : [refuseImpossibleIds]),
+        ...(collection.slug === usersSlug ? [refuseThrottledLogins] : []),
+      ],
       beforeChange: [keepServerTimestamps, ...(hooks.beforeChange ?? [])],
     },
   }

@@ -7,6 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { Readable } from 'node:stream'
 
+import { guardRequest } from '../../src/http/guardRequest'
 import { handleEndpoints, type Payload, type SanitizedConfig } from 'payload'
 
 import { createHostApp } from '../../src/host/app'
@@ -34,6 +35,8 @@ const send = async (response: Response, res: ServerResponse) => {
 }
 
 export const startApiServer = async (config: Promise<SanitizedConfig>, payload: Payload) => {
+  // The same guard as the Next API route, so the figures include it.
+  const guarded = guardRequest((request: Request) => handleEndpoints({ config, request } as Parameters<typeof handleEndpoints>[0]))
   let inFlight = 0
   let drained: (() => void) | undefined
   const app = createHostApp({
@@ -41,7 +44,7 @@ export const startApiServer = async (config: Promise<SanitizedConfig>, payload: 
     nextHandler: async (req, res) => {
       inFlight++
       try {
-        const response = await handleEndpoints({ config, request: toRequest(req, 'http://127.0.0.1') } as Parameters<typeof handleEndpoints>[0])
+        const response = await guarded(toRequest(req, 'http://127.0.0.1'))
         await send(response, res)
       } finally {
         inFlight--

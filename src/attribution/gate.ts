@@ -148,6 +148,13 @@ export function checkImagePermissions(images: readonly ImageToCheck[], options: 
 export function validateSource(source: SourceLike): Failure[] {
   const failures: Failure[] = []
   const fail = (field: string, code: Failure['code'], message: string) => failures.push({ field, code, message })
+  // Whatever a caller sent: a field of the wrong type is named, not tripped over (the checks below read text).
+  const loose = source as Record<string, unknown>
+  for (const field of ['name', 'license', 'seoPolicy', 'creditTemplate', 'homepage', 'licenseUrl'] as const) {
+    if (loose[field] != null && typeof loose[field] !== 'string') fail(field, 'field-type-invalid', `"${field}" must be text.`)
+  }
+  if (loose.domains != null && !Array.isArray(loose.domains)) fail('domains', 'field-type-invalid', '"domains" must be a list of domain names.')
+  if (failures.length) return failures
   if (!source.name?.trim()) fail('name', 'source-name-missing', 'Give the source a name.')
   if (!isLicense(source.license)) fail('license', 'source-license-invalid', `Choose a licence: ${LICENSES.join(', ')}.`)
   else if (LICENSE_INFO[source.license].requiresEvidence && !hasEvidence(source.permissionEvidence)) {

@@ -154,6 +154,7 @@ export interface Failure {
 }
 
 export type FailureCode =
+  | 'field-type-invalid'
   | 'source-missing'
   | 'source-inactive'
   | 'source-domains-empty'

@@ -10,5 +10,6 @@ export const storedIdOf = (payload: Payload, value: unknown): number | string | 
   if (typeof value !== 'number' && typeof value !== 'string') return undefined
   if (payload.db.defaultIDType !== 'number') return value
   const id = typeof value === 'number' ? value : /^\d{1,15}$/.test(value.trim()) ? Number(value) : NaN
-  return Number.isSafeInteger(id) ? id : undefined
+  // Serial ids start at 1.
+  return Number.isSafeInteger(id) && id >= 1 ? id : undefined
 }

@@ -54,7 +54,8 @@ describe('newsroomPlugin composes into a host config', () => {
     expect(out.collections!.some((c) => c.slug === 'users')).toBe(false)
     expect(fieldNames(staff.fields)).toEqual(expect.arrayContaining(['nickname', 'roles']))
     expect(staff.hooks!.beforeChange![0]).toBe(Staff.hooks!.beforeChange![0])
-    expect(staff.hooks!.beforeChange!.length).toBe(2)
+    // the host's hook, then ours: the server's timestamps and first-user-is-admin
+    expect(staff.hooks!.beforeChange!.length).toBe(3)
     // relationships of our collections now point at the host's auth collection
     const articles = out.collections!.find((c) => c.slug === 'articles')!
     expect(articles.fields.find((f) => 'name' in f && f.name === 'createdBy')).toMatchObject({ relationTo: 'staff' })

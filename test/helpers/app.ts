@@ -4,6 +4,7 @@ import { GRAPHQL_POST } from '@payloadcms/next/routes'
 import { getPayload, handleEndpoints, type CollectionConfig, type Payload, type SanitizedConfig } from 'payload'
 
 import { closeDatabase } from '../../src/host/database'
+import { guardRequest } from '../../src/http/guardRequest'
 import { createNewsroomConfig, type NewsroomAppOptions } from '../../src/config'
 import { createTestDatabase, type TestDatabase } from './database'
 
@@ -19,6 +20,8 @@ export interface RestOptions {
   headers?: Record<string, string>
   /** Send a multipart form instead of JSON. */
   form?: FormData
+  /** Send these bytes (or text) as the body, as they are, with the Content-Type given in headers. */
+  raw?: string | Uint8Array
 }
 
 export interface TestApp {
@@ -68,6 +71,7 @@ export const startTestApp = async (options: TestAppOptions = {}): Promise<TestAp
     if (opts.token) headers.set('Authorization', `JWT ${opts.token}`)
     let body: BodyInit | undefined
     if (opts.form) body = opts.form
+    else if (opts.raw !== undefined) body = opts.raw as BodyInit
     else if (opts.body !== undefined) {
       headers.set('Content-Type', 'application/json')
       body = JSON.stringify(opts.body)
@@ -86,14 +90,11 @@ export const startTestApp = async (options: TestAppOptions = {}): Promise<TestAp
     return { status: response.status, headers: response.headers, body }
   }
 
-  const rest: TestApp['rest'] = async (method, path, opts) => {
-    const response = await handleEndpoints({
-      config: configPromise,
-      request: request(method, path, opts),
-      payloadInstanceCacheKey: key,
-    } as Parameters<typeof handleEndpoints>[0])
-    return parse(response)
-  }
+  // Through the same guard as the Next API route (src/app/(payload)/api/[...slug]/route.ts).
+  const handle = guardRequest((incoming: Request) =>
+    handleEndpoints({ config: configPromise, request: incoming, payloadInstanceCacheKey: key } as Parameters<typeof handleEndpoints>[0]),
+  )
+  const rest: TestApp['rest'] = async (method, path, opts) => parse(await handle(request(method, path, opts)))
 
   const graphqlHandler = GRAPHQL_POST(configPromise)
   const graphql: TestApp['graphql'] = async (query, opts = {}) =>

@@ -1,0 +1,161 @@
+/**
+ * Malformed input, generated: wrong types, huge strings, deep JSON, lone surrogates, invalid UTF-8, NUL bytes, long
+ * arrays and prototype keys, sent to every custom endpoint and every collection's create over REST. Whatever
+ * comes in, the answer is a 4xx with a message (or a 2xx), never a 5xx, never a stack trace; and the server still
+ * answers afterwards. FUZZ_RUNS bodies per target (1,000 in CI; 150 by default elsewhere).
+ */
+import fc from 'fast-check'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { freshIp, publishArticle, setSettings } from '../comments/helpers'
+import { startTestApp, type RestOptions, type TestApp } from '../helpers/app'
+
+const RUNS = Number(process.env.FUZZ_RUNS || (process.env.CI ? 1000 : 150))
+const FIELDS = ['article', 'parent', 'body', 'authorName', 'authorEmail', 'website', 'formToken', 'reason', 'note', 'title', 'origin', 'source', 'slug', 'email', 'password', 'roles', 'name', 'domains', 'license', 'content', 'status', '_status']
+const PROTO = ['__proto__', 'constructor', 'prototype']
+
+const deepJson = (depth: number, open: string, close: string, leaf = '1') => open.repeat(depth) + leaf + close.repeat(depth)
+
+/** A hostile value for one field. */
+const value: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
+  any: fc.oneof(
+    { depthSize: 'small' },
+    fc.string({ unit: 'binary', maxLength: 200 }), // lone surrogates included
+    fc.string({ unit: 'grapheme', maxLength: 50 }),
+    fc.constantFrom('', ' ', '\u0000', 'a\u0000b', '\uD800', '\uDFFF', '🧨'.repeat(1000), 'x'.repeat(70_000), '<script>alert(1)</script>', '1; drop table comments;--', '../../etc/passwd', 'NaN', '-1', '0', '1e309'),
+    fc.integer(),
+    fc.double(),
+    fc.constantFrom(Number.MAX_SAFE_INTEGER, -Number.MAX_SAFE_INTEGER, 2 ** 64, -0, 1e308),
+    fc.boolean(),
+    fc.constant(null),
+    fc.array(tie('any'), { maxLength: 5 }),
+    fc.constant(Array.from({ length: 10_000 }, (_, i) => i)),
+    fc.dictionary(fc.oneof(fc.constantFrom(...FIELDS, ...PROTO), fc.string({ maxLength: 8 })), tie('any'), { maxKeys: 4 }),
+  ),
+})).any
+
+/** A whole request body: an object of hostile fields, or text that is not the JSON it claims to be. */
+const body: fc.Arbitrary<RestOptions> = fc.oneof(
+  fc.dictionary(fc.constantFrom(...FIELDS, ...PROTO, 'id', 'createdAt'), value, { maxKeys: 8 }).map((object) => ({ raw: JSON.stringify(object), headers: { 'content-type': 'application/json' } })),
+  fc.constantFrom(
+    deepJson(5000, '[', ']'),
+    deepJson(3000, '{"a":', '}'),
+    `{"article":${deepJson(2000, '{"id":', '}')}}`,
+    '{"__proto__":{"isAdmin":true},"constructor":{"prototype":{"polluted":1}}}',
+    '{"body":"unterminated',
+    'not json at all',
+    '',
+    'null',
+    '[]',
+    '"just a string"',
+    '{"body":"nul \u0000 inside"}',
+  ).map((raw) => ({ raw, headers: { 'content-type': 'application/json' } })),
+  fc.uint8Array({ minLength: 1, maxLength: 300 }).map((bytes) => ({ raw: Uint8Array.from([0x7b, 0x22, 0x62, 0x22, 0x3a, 0x22, ...bytes, 0xff, 0xfe, 0x22, 0x7d]), headers: { 'content-type': 'application/json' } })),
+  fc.string({ maxLength: 200 }).map((raw) => ({ raw, headers: { 'content-type': 'application/x-www-form-urlencoded' } })),
+)
+
+let app: TestApp
+let editor: string
+let admin: string
+let article: { id: number | string }
+let comment: { id: number | string }
+
+beforeAll(async () => {
+  app = await startTestApp({ label: 'security_fuzz' })
+  admin = (await app.userToken('admin@example.com', ['admin'])).token
+  editor = (await app.userToken('editor@example.com', ['editor'])).token
+  await setSettings(app, { floodLimitPerMinute: 100_000 })
+  article = await publishArticle(app)
+  const posted = await app.rest('POST', '/api/comments', { body: { article: article.id, authorName: 'Reader', body: 'a fine comment' }, headers: { 'x-forwarded-for': freshIp() } })
+  comment = posted.body.doc
+})
+afterAll(async () => app?.close())
+
+const expectHandled = (target: string, response: { status: number; body: any }, sent: unknown) => {
+  const context = `${target} with ${JSON.stringify(sent).slice(0, 300)}`
+  expect(response.status, context).toBeLessThan(500)
+  const text = typeof response.body === 'string' ? response.body : JSON.stringify(response.body ?? '')
+  expect(text, context).not.toMatch(/\n\s+at [\w.<>]+ \(|node_modules\//)
+  if (response.status >= 400) {
+    const message = response.body?.errors?.[0]?.message ?? response.body?.message
+    expect(typeof message === 'string' && message.length > 0, `${context}: a 4xx says why`).toBe(true)
+  }
+}
+
+/** fast-check's report, cut short: a counterexample can be a megabyte of brackets. */
+const shortReport = <T,>(details: fc.RunDetails<T>) => {
+  if (!details.failed) return
+  const example = JSON.stringify(details.counterexample ?? null)
+  const error = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance)
+  throw new Error(`${error.slice(0, 600)}\ncounterexample (${example.length} chars): ${example.slice(0, 300)}\nseed ${details.seed}`)
+}
+
+const fuzz = (target: string, method: string, path: () => string, token?: () => string) =>
+  it(`${method} ${target}: ${RUNS} hostile bodies, never a 5xx`, async () => {
+    await fc.assert(
+      fc.asyncProperty(body, async (options) => {
+        const response = await app.rest(method, path(), { ...options, token: token?.(), headers: { ...options.headers, 'x-forwarded-for': freshIp() } })
+        expectHandled(`${method} ${target}`, response, options.raw instanceof Uint8Array ? `<${options.raw.length} bytes>` : options.raw)
+      }),
+      { numRuns: RUNS, seed: Number(process.env.FUZZ_SEED) || undefined, reporter: shortReport },
+    )
+  })
+
+describe('custom endpoints', () => {
+  fuzz('/api/comments (guest submit)', 'POST', () => '/api/comments')
+  fuzz('/api/comments/:id/report', 'POST', () => `/api/comments/${comment.id}/report`)
+
+  it(`GET endpoints with hostile query strings and ids: ${RUNS} each, never a 5xx`, async () => {
+    const part = fc.oneof(fc.string({ unit: 'binary', maxLength: 40 }), fc.constantFrom('%00', '%ff', '%', '-1', '1e3', '0x10', '..', '%2e%2e', 'null', ' ', ','.repeat(500)))
+    await fc.assert(
+      fc.asyncProperty(part, async (raw) => {
+        const piece = raw.startsWith('%') ? raw : encodeURIComponent(raw)
+        for (const path of [`/api/comments/counts?articles=${piece}`, `/api/articles/${piece || 'x'}/comments?page=${piece}&limit=${piece}&order=${piece}`, `/api/articles/${piece || 'x'}/jsonld`, `/api/comments/${piece || 'x'}`]) {
+          expectHandled(`GET ${path}`, await app.rest('GET', path, { headers: { 'x-forwarded-for': freshIp() } }), raw)
+        }
+      }),
+      { numRuns: RUNS, reporter: shortReport },
+    )
+  })
+})
+
+describe('collection creates', () => {
+  fuzz('/api/articles (editor)', 'POST', () => '/api/articles', () => editor)
+  fuzz('/api/sources (editor)', 'POST', () => '/api/sources', () => editor)
+  fuzz('/api/users (admin)', 'POST', () => '/api/users', () => admin)
+  fuzz('/api/media (editor, JSON instead of a file)', 'POST', () => '/api/media', () => editor)
+  fuzz(`/api/comments/:id (moderator's PATCH)`, 'PATCH', () => `/api/comments/${comment.id}`, () => admin)
+
+  it('the server still answers, and the data it kept is whole', async () => {
+    expect((await app.rest('GET', `/api/articles/${article.id}`)).status).toBe(200)
+    const thread = await app.rest('GET', `/api/articles/${article.id}/comments`)
+    expect(thread.status).toBe(200)
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+    expect(({} as Record<string, unknown>).isAdmin).toBeUndefined()
+  })
+})
+
+describe('what the fuzz found, kept as examples', () => {
+  const send = (method: string, path: string, raw: string, token?: string, type = 'application/json') =>
+    app.rest(method, path, { raw, token, headers: { 'content-type': type, 'x-forwarded-for': freshIp() } })
+
+  it('answers 400 with a message for each, where Payload answered 500', async () => {
+    const cases: Array<[string, Promise<{ status: number; body: any }>, RegExp]> = [
+      ['a path that is not percent-encoding', app.rest('GET', `/api/articles/%ff/comments`), /percent-encoding/],
+      ['a JSON string body', send('POST', '/api/articles', '"just a string"', editor), /JSON object/],
+      ['a JSON array body', send('POST', '/api/sources', '[1,2]', editor), /JSON object/],
+      ['JSON nested 3,000 deep', send('PATCH', `/api/comments/${comment.id}`, `${'{"a":'.repeat(3000)}1${'}'.repeat(3000)}`, admin), /nested more than 64/],
+      ['an empty form body', send('POST', '/api/users', '', admin, 'application/x-www-form-urlencoded'), /JSON object/],
+      ['a number where text belongs', send('POST', '/api/articles', '{"title":0}', editor), /"title" must be text/],
+      ['a list where a name belongs', send('POST', '/api/sources', '{"name":[]}', editor), /"name" must be text/],
+      ['a number for an e-mail', send('POST', '/api/users', '{"email":-1,"password":"x"}', admin), /"email" must be text/],
+      ['an article that does not exist', send('PATCH', `/api/comments/${comment.id}`, '{"article":9007199254740991}', admin), /does not exist/],
+      ['article id 0', send('PATCH', `/api/comments/${comment.id}`, '{"article":0}', admin), /"article" must be an id/],
+    ]
+    for (const [what, pending, message] of cases) {
+      const response = await pending
+      expect(response.status, what).toBe(400)
+      expect(JSON.stringify(response.body.errors).replace(/\\"/g, '"'), what).toMatch(message)
+    }
+  })
+})
