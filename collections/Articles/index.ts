@@ -6,6 +6,7 @@ import { isEditorOrAuthor } from '../../access/publicRead'
 import { articleContentEditor } from './editor'
 import { enforcePublishGate } from '../../hooks/articles/enforcePublishGate'
 import { numberFigures } from '../../hooks/articles/figures'
+import { keepCommentCount } from '../../hooks/articles/keepCommentCount'
 import { stampAttribution } from '../../hooks/articles/stampAttribution'
 import { uniqueSlug } from '../../hooks/uniqueSlug'
 import { articleJsonLdEndpoint } from '../../src/endpoints/articleJsonLd'
@@ -37,6 +38,7 @@ export const Articles: CollectionConfig = {
     beforeValidate: [uniqueSlug('title')],
     // Stamp first (so the gate sees the computed attribution), then refuse what may not be published.
     beforeChange: [stampAttribution, enforcePublishGate],
+    afterChange: [keepCommentCount],
   },
   endpoints: [articleJsonLdEndpoint, articleCommentsEndpoint],
   fields: [

@@ -207,6 +207,7 @@ export const en = {
   'gate.embargo-active': 'This story is under embargo. It cannot be published before the embargo ends.',
   'gate.embargo-invalid': 'The embargo date is not a valid date. Fix or clear it before publishing.',
   'gate.image-not-permitted': 'An image comes from a source that does not allow us to reuse its images. Replace or remove it.',
+  'gate.field-type-invalid': 'This field has a value of the wrong type.',
   'gate.source-name-missing': 'Give the source a name.',
   'gate.source-license-invalid': 'Choose a licence.',
   'gate.source-seo-policy-invalid': 'Choose an SEO policy.',

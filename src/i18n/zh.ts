@@ -189,6 +189,7 @@ export const zh: NewsroomDictionary = {
   'gate.embargo-active': '这篇稿件处于禁发期，禁发结束前不能发布。',
   'gate.embargo-invalid': '禁发日期无效。发布前请修改或清除。',
   'gate.image-not-permitted': '有图片来自不允许转用图片的来源。请替换或删除。',
+  'gate.field-type-invalid': '此字段的值类型不对。',
   'gate.source-name-missing': '请填写来源名称。',
   'gate.source-license-invalid': '请选择许可协议。',
   'gate.source-seo-policy-invalid': '请选择搜索引擎策略。',

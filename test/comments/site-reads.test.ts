@@ -65,6 +65,18 @@ describe('GET /api/comments/counts', () => {
     expect(hundred.status).toBe(200)
   })
 
+  it("keeps the count through an editor's save of the article (found by the model test: saves wrote the version's count back)", async () => {
+    const article = await publishArticle(app)
+    await comment(article.id, 'one')
+    await comment(article.id, 'two')
+    const saved = await app.rest('PATCH', `/api/articles/${article.id}`, { token: editorToken, body: { allowComments: false } })
+    expect(saved.status).toBe(200)
+    const autosaved = await app.rest('PATCH', `/api/articles/${article.id}?draft=true&autosave=true`, { token: editorToken, body: { excerpt: 'draft words' } })
+    expect(autosaved.status).toBe(200)
+    const counts = await app.rest('GET', `/api/comments/counts?articles=${article.id}`)
+    expect(counts.body.counts[article.id]).toBe(2)
+  })
+
   it('sends an ETag, answers a conditional request with 304, and a new one after a comment is approved', async () => {
     const article = await publishArticle(app)
     const path = `/api/comments/counts?articles=${article.id}`
