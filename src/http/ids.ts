@@ -10,6 +10,7 @@ export const storedIdOf = (payload: Payload, value: unknown): number | string | 
   if (typeof value !== 'number' && typeof value !== 'string') return undefined
   if (payload.db.defaultIDType !== 'number') return value
   const id = typeof value === 'number' ? value : /^\d{1,15}$/.test(value.trim()) ? Number(value) : NaN
-  // Serial ids start at 1.
-  return Number.isSafeInteger(id) && id >= 1 ? id : undefined
+  // Serial ids start at 1; PostgreSQL's serial ids are 4-byte integers.
+  const max = payload.db.name === 'postgres' ? 2_147_483_647 : Number.MAX_SAFE_INTEGER
+  return Number.isSafeInteger(id) && id >= 1 && id <= max ? id : undefined
 }

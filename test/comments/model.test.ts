@@ -218,5 +218,5 @@ describe('comments against a model', () => {
       }),
       { numRuns: RUNS, seed: Number(process.env.MODEL_SEED) || undefined },
     )
-  })
+  }, 30 * 60_000)
 })
