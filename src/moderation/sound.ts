@@ -1,0 +1,322 @@
+/**
+ * Sound readings of listed Chinese terms: the term read through what it
+ * sounds like rather than how it is written.
+ *
+ *   - homophone: another character with the same toneless pinyin, or a usual
+ *     confusion of initials/finals (啥逼, 傻币, 草尼玛 for 傻逼, 草泥马)
+ *   - pinyin:    the term's pinyin, joined or spaced (sha bi, caonima)
+ *   - mixed:     some characters as pinyin or a digit homophone (sha逼, 去4吧)
+ *   - initials:  the first letters of the syllables (s b, c n m, T.M.D), only in
+ *                a Chinese sentence
+ *
+ * Every listed term of two to eight CJK characters is compiled to its
+ * syllables; the text is cut into tokens (one Han character, one digit, or one
+ * run of Latin letters) with the UTF-16 span of each, and a term is tried only
+ * at tokens whose sound can begin it (an index on the first syllable's key).
+ */
+import * as chars from './chars'
+import { isEnglishWord } from './english'
+import { crossesWordBoundary } from './segmenter'
+import { digitKeys, fuzzySyllable, hanKeys, syllableVariants, termReadings } from './pinyin'
+import type { Units } from './normalize'
+
+const K_CJK = chars.K_CJK
+const K_WORD = chars.K_WORD
+const K_SPACE = chars.K_SPACE
+
+export type SoundReading = 'homophone' | 'pinyin' | 'mixed' | 'initials'
+
+export interface SoundTerm {
+  /** index of the term in the moderator's list */
+  term: number
+  /** the term's characters (folded) */
+  cps: number[]
+  /** toneless syllables */
+  syllables: string[]
+  keys: string[]
+  /** spellings accepted for each syllable in Latin letters (the exact one first) */
+  spellings: string[][]
+}
+
+export interface SoundMatch {
+  term: number
+  reading: SoundReading
+  /** the match needs a guess (homophone, near-homophone, initials) */
+  guess: boolean
+  u0: number
+  u1: number
+  /** the term's syllables, for the reason's detail */
+  syllables: string[]
+}
+
+export interface SoundSwitches {
+  homophones: boolean
+  pinyin: boolean
+  initials: boolean
+}
+
+const T_HAN = 1
+const T_LATIN = 2
+const T_DIGIT = 3
+
+/** longest run of spaces/punctuation (in units) between two tokens of one term */
+const MAX_GAP = 3
+
+/** scratch token arrays, reused */
+class Tokens {
+  n = 0
+  type: number[] = []
+  cp: number[] = []
+  word: string[] = []
+  u0: number[] = []
+  u1: number[] = []
+  /** separated from the previous token by at most MAX_GAP spaces/punctuation */
+  joins: boolean[] = []
+}
+
+const toks = new Tokens()
+
+function tokenize(u: Units): number {
+  const n = u.n
+  const code = u.code
+  const kind = u.kind
+  let t = 0
+  let han = 0
+  let gap = 0
+  let barrier = true
+  let i = 0
+  while (i < n) {
+    const k = kind[i]
+    const c = code[i]
+    if (k === K_CJK) {
+      toks.type[t] = T_HAN
+      toks.cp[t] = c
+      toks.u0[t] = i
+      toks.u1[t] = i
+      toks.joins[t] = !barrier && gap <= MAX_GAP
+      t++
+      han++
+      gap = 0
+      barrier = false
+      i++
+    } else if (k === K_WORD) {
+      let j = i
+      let letters = 0
+      let digits = 0
+      let other = 0
+      while (j < n && kind[j] === K_WORD) {
+        const cj = code[j]
+        if (cj >= 0x61 && cj <= 0x7a) letters++
+        else if (cj >= 0x30 && cj <= 0x39) digits++
+        else other++
+        j++
+      }
+      const joins = !barrier && gap <= MAX_GAP
+      if (other === 0 && digits === 0) {
+        let w = ''
+        for (let x = i; x < j; x++) w += String.fromCharCode(code[x])
+        toks.type[t] = T_LATIN
+        toks.word[t] = w
+        toks.u0[t] = i
+        toks.u1[t] = j - 1
+        toks.joins[t] = joins
+        t++
+        barrier = false
+      } else if (other === 0 && letters === 0 && digits <= 2) {
+        // a digit or two read as numerals (去4吧); longer numbers are numbers
+        for (let x = i; x < j; x++) {
+          toks.type[t] = T_DIGIT
+          toks.cp[t] = code[x] - 0x30
+          toks.u0[t] = x
+          toks.u1[t] = x
+          toks.joins[t] = x === i ? joins : true
+          t++
+        }
+        barrier = false
+      } else {
+        barrier = true
+      }
+      gap = 0
+      i = j
+    } else {
+      if (k === K_SPACE || k === chars.K_PUNCT) gap++
+      else barrier = true
+      i++
+    }
+  }
+  toks.n = t
+  return han
+}
+
+export class SoundIndex {
+  readonly terms: SoundTerm[] = []
+  private readonly byKey = new Map<string, SoundTerm[]>()
+  private readonly byLetter = new Map<string, SoundTerm[]>()
+
+  /** `termChars[i]` is the folded text of term i, or null for non-Chinese terms */
+  constructor(termChars: (number[] | null)[]) {
+    termChars.forEach((cps, term) => {
+      if (cps === null || cps.length < 2 || cps.length > 8) return
+      const syllables = termReadings(String.fromCodePoint(...cps))
+      if (syllables.length !== cps.length || !syllables.every((s) => /^[a-z]+$/.test(s))) return
+      const keys = syllables.map(fuzzySyllable)
+      const spellings = syllables.map((s) => [s, ...syllableVariants(s).filter((v) => v !== s)])
+      const st: SoundTerm = { term, cps, syllables, keys, spellings }
+      this.terms.push(st)
+      push(this.byKey, keys[0], st)
+      push(this.byLetter, syllables[0][0], st)
+      for (const v of spellings[0]) if (v[0] !== syllables[0][0]) push(this.byLetter, v[0], st)
+    })
+  }
+
+  get size(): number {
+    return this.terms.length
+  }
+
+  /** all sound matches in the units of `text` */
+  find(u: Units, on: SoundSwitches): SoundMatch[] {
+    const out: SoundMatch[] = []
+    if (this.terms.length === 0) return out
+    const hanCount = tokenize(u)
+    const n = toks.n
+    for (let i = 0; i < n; i++) {
+      const type = toks.type[i]
+      let cands: SoundTerm[] | undefined
+      if (type === T_HAN) {
+        const keys = hanKeys(toks.cp[i])
+        for (const k of keys) {
+          const c = this.byKey.get(k)
+          if (c) cands = cands ? [...cands, ...c] : c
+        }
+      } else if (type === T_DIGIT) {
+        for (const k of digitKeys(toks.cp[i])) {
+          const c = this.byKey.get(k)
+          if (c) cands = cands ? [...cands, ...c] : c
+        }
+      } else {
+        cands = this.byLetter.get(toks.word[i][0])
+      }
+      if (!cands) continue
+      for (const st of cands) {
+        const m = matchFull(st, i) ?? (type === T_LATIN && on.initials ? matchInitials(st, i, hanCount) : null)
+        if (m === null) continue
+        if (m.reading === 'homophone' && !on.homophones) continue
+        if ((m.reading === 'pinyin' || m.reading === 'mixed') && !on.pinyin) continue
+        if (m.reading !== 'initials' && m.reading !== 'pinyin' && splitsWords(u, m.u0, m.u1)) continue
+        out.push(m)
+      }
+    }
+    return out
+  }
+}
+
+function push(map: Map<string, SoundTerm[]>, key: string, st: SoundTerm): void {
+  const list = map.get(key)
+  if (list) {
+    if (!list.includes(st)) list.push(st)
+  } else map.set(key, [st])
+}
+
+/** syllable by syllable: Han characters by sound, digits as numerals, Latin letters as pinyin */
+function matchFull(st: SoundTerm, i: number): SoundMatch | null {
+  let t = i
+  let o = 0
+  let hanExact = 0
+  let hanSound = 0
+  let latin = 0
+  let latinFuzzy = 0
+  let digits = 0
+  const n = toks.n
+  for (let k = 0; k < st.keys.length; k++) {
+    if (t >= n) return null
+    if (o === 0 && k > 0 && !toks.joins[t]) return null
+    const type = toks.type[t]
+    if (type === T_HAN) {
+      const cp = toks.cp[t]
+      if (cp === st.cps[k]) hanExact++
+      else if (hanKeys(cp).includes(st.keys[k])) hanSound++
+      else return null
+      t++
+    } else if (type === T_DIGIT) {
+      if (!digitKeys(toks.cp[t]).includes(st.keys[k])) return null
+      digits++
+      t++
+    } else {
+      const w = toks.word[t]
+      let used = ''
+      for (const s of st.spellings[k]) {
+        if (w.startsWith(s, o)) {
+          used = s
+          break
+        }
+      }
+      if (used === '') return null
+      if (used !== st.syllables[k]) latinFuzzy++
+      latin++
+      o += used.length
+      if (o === w.length) {
+        t++
+        o = 0
+      }
+    }
+  }
+  if (o !== 0) return null // a Latin word continues past the term
+  if (latin === 0 && digits === 0 && hanSound === 0) return null // the term as written: the automaton's job
+  if (hanExact + hanSound === 0 && latin === 0) return null // digits alone are numbers
+  const u0 = toks.u0[i]
+  const u1 = toks.u1[t - 1]
+  if (hanExact + hanSound + digits === 0) {
+    // pure pinyin: in an English sentence, ordinary English words are English
+    if (latinFuzzy > 0) return null
+    let allEnglish = true
+    for (let x = i; x < t && allEnglish; x++) if (!isEnglishWord(toks.word[x])) allEnglish = false
+    if (allEnglish) return null
+    return { term: st.term, reading: 'pinyin', guess: false, u0, u1, syllables: st.syllables }
+  }
+  const guess = hanSound > 0 || latinFuzzy > 0
+  return { term: st.term, reading: guess ? 'homophone' : 'mixed', guess, u0, u1, syllables: st.syllables }
+}
+
+/** the first letter of every syllable (s b, cnm, T.M.D), only where the text is Chinese */
+function matchInitials(st: SoundTerm, i: number, hanCount: number): SoundMatch | null {
+  if (hanCount < 2) return null
+  let t = i
+  let o = 0
+  const n = toks.n
+  for (let k = 0; k < st.syllables.length; k++) {
+    if (t >= n || toks.type[t] !== T_LATIN) return null
+    if (o === 0 && k > 0 && !toks.joins[t]) return null
+    const w = toks.word[t]
+    if (w.charCodeAt(o) !== st.syllables[k].charCodeAt(0)) return null
+    o++
+    if (o === w.length) {
+      t++
+      o = 0
+    }
+  }
+  if (o !== 0) return null
+  // an English word is not a string of initials (a 10,000-term list has many)
+  for (let x = i; x < t; x++) if (toks.word[x].length > 1 && isEnglishWord(toks.word[x])) return null
+  return { term: st.term, reading: 'initials', guess: true, u0: toks.u0[i], u1: toks.u1[t - 1], syllables: st.syllables }
+}
+
+/** does an ordinary Chinese word run across either end of units [u0, u1]? */
+function splitsWords(u: Units, u0: number, u1: number): boolean {
+  // the Han characters around the match, up to 6 on each side
+  let a = u0
+  let before = 0
+  while (a > 0 && before < 6 && u.kind[a - 1] === K_CJK) {
+    a--
+    before++
+  }
+  let b = u1
+  let after = 0
+  while (b + 1 < u.n && after < 6 && u.kind[b + 1] === K_CJK) {
+    b++
+    after++
+  }
+  if (before === 0 && after === 0) return false
+  const window: string[] = []
+  for (let x = a; x <= b; x++) window.push(String.fromCodePoint(u.code[x]))
+  return crossesWordBoundary(window, u0 - a, u1 - a + 1)
+}
