@@ -23,10 +23,10 @@ const SEP = String.raw`[\s:：=\-~～]{0,3}(?:[^\p{L}\p{N}\s]{1,2}[\s:：=\-]{0,
 const ID = String.raw`([a-z][a-z0-9_\-]{4,19}|\d{5,12})`
 // X信 where X is any Han character (checked by sound below), or the Latin names
 const WECHAT_RE = new RegExp(
-  String.raw`(?:(\p{Script=Han})信|加\s*(\p{Script=Han})|(?<![a-z])(?:wechat|weixin|wei\s?xin|vx|wx|v信|vchat|加\s*v|v)(?![a-z]))` + SEP + ID + '(?![a-z0-9_])',
+  String.raw`(?:(\p{Script=Han})\s?信|加\s*(\p{Script=Han})|(?<![a-z])(?:wechat|weixin|wei\s?xin|vx|wx|v信|vchat|加\s*v|v)(?![a-z]))` + SEP + ID + '(?![a-z0-9_])',
   'giu',
 )
-const QQ_RE = new RegExp(String.raw`(?:(?<![a-z])q\s?q(?![a-z])|扣扣|企鹅)(?:号|號)?` + SEP + String.raw`(\d{5,11})(?!\d)`, 'giu')
+const QQ_RE = new RegExp(String.raw`(?:(?<![a-z])q\s?q?(?![a-z])|扣扣|企鹅)(?:号|號)?` + SEP + String.raw`(\d{5,11})(?!\d)`, 'giu')
 const MESSENGER = /telegram|(?<![a-z])tg(?![a-z])|电报|whats\s?app|(?<![a-z])line(?![a-z])|signal|飞机号/i
 const HANDLE_RE = /(?<![\w@.])@([a-z][a-z0-9_]{3,31})(?![\w@]|\.[a-z])/gi
 const MESSENGER_ID_RE = new RegExp(
@@ -44,7 +44,42 @@ function looksLikeId(id: string): boolean {
   return /[\d_]/.test(id)
 }
 
-export const DEFAULT_PHONE_REGIONS: CountryCode[] = ['CN', 'HK', 'TW', 'SG', 'MY', 'AU', 'NZ', 'US', 'CA', 'GB']
+export const DEFAULT_PHONE_REGIONS: CountryCode[] = ['CN']
+
+/** words that announce a phone number (电话 0412-345-678, call 555…) */
+const PHONE_CUE = /(?:电话|手机|致电|热线|联系|联络|tel|phone|call|mobile|whats\s?app|微信同号|同号)[\s:：.\-]{0,3}$/i
+/** any region where a number after a cue counts */
+const CUED_REGIONS: CountryCode[] = ['CN', 'HK', 'TW', 'SG', 'MY', 'AU', 'NZ', 'US', 'CA', 'GB']
+
+/**
+ * Phone numbers: written with a country code (+61 …), valid in one of the
+ * site's regions (a Chinese mobile number), or announced by a cue word and
+ * possible in any of the common regions. Part of an e-mail address, a date or
+ * a range of numbers is not a phone number.
+ */
+function findPhones(text: string, regions: readonly CountryCode[]): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = []
+  const seen = (s: number, e: number) => out.some((o) => o.start < e && s < o.end)
+  const keep = (start: number, end: number) => {
+    if (text[end] === '@' || text[start - 1] === '@' || seen(start, end)) return
+    out.push({ start, end })
+  }
+  for (const region of regions) {
+    for (const p of findPhoneNumbersInText(text, { defaultCountry: region })) {
+      // without a cue, short local numbers are more often prices, years, ranges or scores
+      const cued = PHONE_CUE.test(text.slice(Math.max(0, p.startsAt - 12), p.startsAt))
+      if (cued || p.number.nationalNumber.length >= 10) keep(p.startsAt, p.endsAt)
+    }
+  }
+  for (const p of findPhoneNumbersInText(text)) keep(p.startsAt, p.endsAt) // +CC numbers
+  for (const region of CUED_REGIONS) {
+    if (regions.includes(region)) continue
+    for (const p of findPhoneNumbersInText(text, { defaultCountry: region })) {
+      if (PHONE_CUE.test(text.slice(Math.max(0, p.startsAt - 12), p.startsAt))) keep(p.startsAt, p.endsAt)
+    }
+  }
+  return out
+}
 
 export function findContacts(text: string, phoneRegions: readonly CountryCode[] = DEFAULT_PHONE_REGIONS): FoundContact[] {
   const found: FoundContact[] = []
@@ -75,9 +110,7 @@ export function findContacts(text: string, phoneRegions: readonly CountryCode[] 
     if (c >= 0x30 && c <= 0x39) digits++
   }
   if (digits >= 7) {
-    for (const region of phoneRegions) {
-      for (const p of findPhoneNumbersInText(text, { defaultCountry: region })) add('phone', p.startsAt, p.endsAt)
-    }
+    for (const p of findPhones(text, phoneRegions)) add('phone', p.start, p.end)
   }
   return found.sort((a, b) => a.start - b.start)
 }

@@ -57,6 +57,11 @@ export class LatinIndex {
     return this.terms.size
   }
 
+  private wordOf(term: number): string | undefined {
+    for (const [w, t] of this.terms) if (t === term) return w
+    return undefined
+  }
+
   private termOf(joined: string): number | undefined {
     for (const inf of INFLECTIONS) {
       if (inf.length >= joined.length) break
@@ -75,10 +80,13 @@ export class LatinIndex {
     const ends: number[] = []
     const words: string[] = []
     const joins: boolean[] = []
+    /** the gap before the piece is one plain space */
+    const plainGap: boolean[] = []
     const n = u.n
     const code = u.code
     const kind = u.kind
     let gap = 0
+    let gapPlain = true
     let barrier = true
     for (let i = 0; i < n; ) {
       const k = kind[i]
@@ -94,16 +102,20 @@ export class LatinIndex {
         }
         if (letters) {
           joins.push(!barrier && gap > 0 && gap <= MAX_GAP)
+          plainGap.push(gap === 1 && gapPlain)
           starts.push(i)
           ends.push(j - 1)
           words.push(w)
           barrier = false
         } else barrier = true
         gap = 0
+        gapPlain = true
         i = j
       } else {
-        if (k === K_SPACE || k === K_PUNCT) gap++
-        else barrier = true
+        if (k === K_SPACE || k === K_PUNCT) {
+          gap++
+          if (code[i] !== 0x20) gapPlain = false
+        } else barrier = true
         i++
       }
     }
@@ -116,8 +128,14 @@ export class LatinIndex {
         if (joined.length > limit) break
         const term = this.termOf(joined)
         if (term === undefined) continue
-        let ordinary = true
-        for (let x = p; x <= q && ordinary; x++) if (!isEnglishWord(words[x])) ordinary = false
+        // ordinary words joined by chance: every piece an English word, written with
+        // plain single spaces; a tab, a line break or punctuation inside a phrase is
+        // not how a phrase is written, and two words that make a long listed
+        // compound exactly (ass hole, dick head) are the compound
+        let ordinary = joined.length < 7 || joined !== this.wordOf(term)
+        for (let x = p; x <= q && ordinary; x++) {
+          if (!isEnglishWord(words[x]) || (x > p && !plainGap[x])) ordinary = false
+        }
         if (ordinary) continue
         out.push({ term, reading: 'broken_word', hidden: 0, ambiguous: false, u0: starts[p], u1: ends[q] })
         break

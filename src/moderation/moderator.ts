@@ -296,7 +296,7 @@ class EngineModerator implements Moderator {
    */
   private readMore(text: string, found: Match[]): { sound: SoundMatch[]; latin: LatinMatch[] } {
     const on = this.readings
-    const sound = on.homophones || on.pinyin || on.initials ? this.sound.find(units, on) : []
+    const sound = on.homophones || on.pinyin || on.initials ? this.sound.find(units, text, on) : []
     const latin: LatinMatch[] = []
     if (on.brokenWords) latin.push(...this.latin.brokenWords(units))
     if (on.masked) latin.push(...this.latin.masked(units, text))
@@ -511,7 +511,7 @@ class EngineModerator implements Moderator {
     } else if (spam > 0 || nameSpam || contactSpam > 0) {
       verdict = 'spam'
       score = Math.min(0.99, (spam > 0 || nameSpam ? 0.9 : 0.85) + 0.03 * (links.length > 0 ? 1 : 0) + 0.02 * spamSignals.length)
-    } else if (links.length > 0 && spamSignals.length > 0) {
+    } else if (links.length > 0 && (spamSignals.length > 0 || contactHold > 0)) {
       verdict = 'spam'
       score = Math.min(0.95, 0.6 + 0.1 * spamSignals.length + 0.05 * links.length)
     } else if (

@@ -17,7 +17,7 @@
 import * as chars from './chars'
 import { isEnglishWord } from './english'
 import { crossesWordBoundary } from './segmenter'
-import { digitKeys, fuzzySyllable, hanKeys, syllableVariants, termReadings } from './pinyin'
+import { digitKeys, fuzzySyllable, hanKeys, hanReadings, syllableVariants, termReadings } from './pinyin'
 import type { Units } from './normalize'
 
 const K_CJK = chars.K_CJK
@@ -72,17 +72,24 @@ class Tokens {
   u1: number[] = []
   /** separated from the previous token by at most MAX_GAP spaces/punctuation */
   joins: boolean[] = []
+  /** the gap before the token is white space or . * - _ only (s b, T.M.D, s*b), not a comma */
+  softGap: boolean[] = []
+  /** a Latin word written with a capital first letter and lower case after it (a name) */
+  capital: boolean[] = []
 }
 
 const toks = new Tokens()
+/** punctuation that may sit between initials: . * - _ · */
+const SOFT = new Set([0x2e, 0x2a, 0x2d, 0x5f, 0xb7])
 
-function tokenize(u: Units): number {
+function tokenize(u: Units, text: string): number {
   const n = u.n
   const code = u.code
   const kind = u.kind
   let t = 0
   let han = 0
   let gap = 0
+  let soft = true
   let barrier = true
   let i = 0
   while (i < n) {
@@ -97,6 +104,7 @@ function tokenize(u: Units): number {
       t++
       han++
       gap = 0
+      soft = true
       barrier = false
       i++
     } else if (k === K_WORD) {
@@ -117,6 +125,10 @@ function tokenize(u: Units): number {
         for (let x = i; x < j; x++) w += String.fromCharCode(code[x])
         toks.type[t] = T_LATIN
         toks.word[t] = w
+        toks.softGap[t] = soft
+        const first = text.charCodeAt(u.start[i])
+        const second = j - i > 1 ? text.charCodeAt(u.start[i + 1]) : 0
+        toks.capital[t] = first >= 0x41 && first <= 0x5a && second >= 0x61 && second <= 0x7a
         toks.u0[t] = i
         toks.u1[t] = j - 1
         toks.joins[t] = joins
@@ -137,10 +149,14 @@ function tokenize(u: Units): number {
         barrier = true
       }
       gap = 0
+      soft = true
       i = j
     } else {
-      if (k === K_SPACE || k === chars.K_PUNCT) gap++
-      else barrier = true
+      if (k === K_SPACE) gap++
+      else if (k === chars.K_PUNCT) {
+        gap++
+        if (!SOFT.has(c)) soft = false
+      } else barrier = true
       i++
     }
   }
@@ -174,10 +190,10 @@ export class SoundIndex {
   }
 
   /** all sound matches in the units of `text` */
-  find(u: Units, on: SoundSwitches): SoundMatch[] {
+  find(u: Units, text: string, on: SoundSwitches): SoundMatch[] {
     const out: SoundMatch[] = []
     if (this.terms.length === 0) return out
-    const hanCount = tokenize(u)
+    const hanCount = tokenize(u, text)
     const n = toks.n
     for (let i = 0; i < n; i++) {
       const type = toks.type[i]
@@ -198,7 +214,7 @@ export class SoundIndex {
       }
       if (!cands) continue
       for (const st of cands) {
-        const m = matchFull(st, i) ?? (type === T_LATIN && on.initials ? matchInitials(st, i, hanCount) : null)
+        const m = matchFull(st, i, hanCount) ?? (type === T_LATIN && on.initials ? matchInitials(st, i, hanCount) : null)
         if (m === null) continue
         if (m.reading === 'homophone' && !on.homophones) continue
         if ((m.reading === 'pinyin' || m.reading === 'mixed') && !on.pinyin) continue
@@ -218,13 +234,16 @@ function push(map: Map<string, SoundTerm[]>, key: string, st: SoundTerm): void {
 }
 
 /** syllable by syllable: Han characters by sound, digits as numerals, Latin letters as pinyin */
-function matchFull(st: SoundTerm, i: number): SoundMatch | null {
+function matchFull(st: SoundTerm, i: number, hanCount: number): SoundMatch | null {
   let t = i
   let o = 0
   let hanExact = 0
   let hanSound = 0
+  /** characters that only sound alike through a confusion of initials or finals (老 for 脑) */
+  let hanNear = 0
   let latin = 0
   let latinFuzzy = 0
+  let letters = 0
   let digits = 0
   const n = toks.n
   for (let k = 0; k < st.keys.length; k++) {
@@ -234,8 +253,10 @@ function matchFull(st: SoundTerm, i: number): SoundMatch | null {
     if (type === T_HAN) {
       const cp = toks.cp[t]
       if (cp === st.cps[k]) hanExact++
-      else if (hanKeys(cp).includes(st.keys[k])) hanSound++
-      else return null
+      else if (hanKeys(cp).includes(st.keys[k])) {
+        hanSound++
+        if (!hanReadings(cp).includes(st.syllables[k])) hanNear++
+      } else return null
       t++
     } else if (type === T_DIGIT) {
       if (!digitKeys(toks.cp[t]).includes(st.keys[k])) return null
@@ -250,6 +271,12 @@ function matchFull(st: SoundTerm, i: number): SoundMatch | null {
           break
         }
       }
+      if (used === '' && o === 0 && w.length === 1 && w.charCodeAt(0) === st.syllables[k].charCodeAt(0)) {
+        // one letter standing for a syllable beside the term's characters (傻B, 狗r的)
+        letters++
+        t++
+        continue
+      }
       if (used === '') return null
       if (used !== st.syllables[k]) latinFuzzy++
       latin++
@@ -261,19 +288,23 @@ function matchFull(st: SoundTerm, i: number): SoundMatch | null {
     }
   }
   if (o !== 0) return null // a Latin word continues past the term
-  if (latin === 0 && digits === 0 && hanSound === 0) return null // the term as written: the automaton's job
+  if (latin === 0 && letters === 0 && digits === 0 && hanSound === 0) return null // the term as written: the automaton's job
   if (hanExact + hanSound === 0 && latin === 0) return null // digits alone are numbers
   const u0 = toks.u0[i]
   const u1 = toks.u1[t - 1]
+  if (letters > 0 && hanExact === 0) return null // initials mixed only with the term's own characters
+  if (hanNear > 0 && hanExact === 0) return null // a near-homophone keeps one of the term's characters (老惨 is not 脑残)
   if (hanExact + hanSound + digits === 0) {
-    // pure pinyin: in an English sentence, ordinary English words are English
-    if (latinFuzzy > 0) return null
+    // pure pinyin: in an English sentence, ordinary English words are English,
+    // a capitalised word is a name (Shabi village), and the rest is only a guess
+    if (latinFuzzy > 0 || letters > 0) return null
     let allEnglish = true
     for (let x = i; x < t && allEnglish; x++) if (!isEnglishWord(toks.word[x])) allEnglish = false
     if (allEnglish) return null
-    return { term: st.term, reading: 'pinyin', guess: false, u0, u1, syllables: st.syllables }
+    if (hanCount === 0 && toks.capital[i]) return null
+    return { term: st.term, reading: 'pinyin', guess: hanCount === 0, u0, u1, syllables: st.syllables }
   }
-  const guess = hanSound > 0 || latinFuzzy > 0
+  const guess = hanSound > 0 || latinFuzzy > 0 || letters > 0
   return { term: st.term, reading: guess ? 'homophone' : 'mixed', guess, u0, u1, syllables: st.syllables }
 }
 
@@ -285,7 +316,7 @@ function matchInitials(st: SoundTerm, i: number, hanCount: number): SoundMatch |
   const n = toks.n
   for (let k = 0; k < st.syllables.length; k++) {
     if (t >= n || toks.type[t] !== T_LATIN) return null
-    if (o === 0 && k > 0 && !toks.joins[t]) return null
+    if (o === 0 && k > 0 && (!toks.joins[t] || !toks.softGap[t])) return null
     const w = toks.word[t]
     if (w.charCodeAt(o) !== st.syllables[k].charCodeAt(0)) return null
     o++
