@@ -6,7 +6,7 @@
  * (libphonenumber-js, in the site's regions). A mention without an ID
  * ("我在微信群里看到", "我的QQ邮箱", an area code) is not a contact.
  */
-import { findPhoneNumbersInText, type CountryCode } from 'libphonenumber-js'
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js'
 
 import { hanKeys } from './pinyin'
 
@@ -48,6 +48,10 @@ export const DEFAULT_PHONE_REGIONS: CountryCode[] = ['CN']
 
 /** words that announce a phone number (电话 0412-345-678, call 555…) */
 const PHONE_CUE = /(?:电话|手机|致电|热线|联系|联络|tel|phone|call|mobile|whats\s?app|微信同号|同号)[\s:：.\-]{0,3}$/i
+/** seven digits or more, perhaps grouped: the cheap pre-check */
+const PHONE_LIKE = /(?:\d[\s\-.()]{0,2}){7}/
+/** a number as people write one: +61 412 345 678, (555) 010-2233, 0412-345-678, 13800138000 */
+const PHONE_CANDIDATE = /\+?\(?\d[\d \-.()]{5,18}\d(?!\d)/g
 /** any region where a number after a cue counts */
 const CUED_REGIONS: CountryCode[] = ['CN', 'HK', 'TW', 'SG', 'MY', 'AU', 'NZ', 'US', 'CA', 'GB']
 
@@ -59,26 +63,31 @@ const CUED_REGIONS: CountryCode[] = ['CN', 'HK', 'TW', 'SG', 'MY', 'AU', 'NZ', '
  */
 function findPhones(text: string, regions: readonly CountryCode[]): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = []
-  const seen = (s: number, e: number) => out.some((o) => o.start < e && s < o.end)
-  const keep = (start: number, end: number) => {
-    if (text[end] === '@' || text[start - 1] === '@' || seen(start, end)) return
-    out.push({ start, end })
-  }
-  for (const region of regions) {
-    for (const p of findPhoneNumbersInText(text, { defaultCountry: region })) {
-      // without a cue, short local numbers are more often prices, years, ranges or scores
-      const cued = PHONE_CUE.test(text.slice(Math.max(0, p.startsAt - 12), p.startsAt))
-      if (cued || p.number.nationalNumber.length >= 10) keep(p.startsAt, p.endsAt)
-    }
-  }
-  for (const p of findPhoneNumbersInText(text)) keep(p.startsAt, p.endsAt) // +CC numbers
-  for (const region of CUED_REGIONS) {
-    if (regions.includes(region)) continue
-    for (const p of findPhoneNumbersInText(text, { defaultCountry: region })) {
-      if (PHONE_CUE.test(text.slice(Math.max(0, p.startsAt - 12), p.startsAt))) keep(p.startsAt, p.endsAt)
-    }
+  PHONE_CANDIDATE.lastIndex = 0
+  for (let m = PHONE_CANDIDATE.exec(text); m !== null; m = PHONE_CANDIDATE.exec(text)) {
+    const start = m.index
+    const end = start + m[0].length
+    const before = text[start - 1] ?? ''
+    if (/[A-Za-z0-9@_]/.test(before) || text[end] === "@") continue // inside an address, a handle or a word
+    const candidate = m[0]
+    const cued = PHONE_CUE.test(text.slice(Math.max(0, start - 12), start))
+    if (isPhone(candidate, regions, cued)) out.push({ start, end })
   }
   return out
+}
+
+function isPhone(candidate: string, regions: readonly CountryCode[], cued: boolean): boolean {
+  if (candidate.startsWith('+')) return parsePhoneNumberFromString(candidate)?.isPossible() === true
+  for (const region of regions) {
+    const p = parsePhoneNumberFromString(candidate, region)
+    // without a cue, short local numbers are more often prices, years, ranges or scores
+    if (p?.isValid() && (cued || p.nationalNumber.length >= 10)) return true
+  }
+  if (!cued) return false
+  for (const region of CUED_REGIONS) {
+    if (parsePhoneNumberFromString(candidate, region)?.isPossible()) return true
+  }
+  return false
 }
 
 export function findContacts(text: string, phoneRegions: readonly CountryCode[] = DEFAULT_PHONE_REGIONS): FoundContact[] {
@@ -86,6 +95,8 @@ export function findContacts(text: string, phoneRegions: readonly CountryCode[] 
   const add = (kind: FoundContact['kind'], start: number, end: number) => {
     if (!found.some((f) => f.start < end && start < f.end)) found.push({ kind, start, end, text: text.slice(start, end) })
   }
+  // every ID carries a digit or an underscore, every handle an @
+  if (!/[\d_@]/.test(text)) return found
   WECHAT_RE.lastIndex = 0
   for (let m = WECHAT_RE.exec(text); m !== null; m = WECHAT_RE.exec(text)) {
     // X信 and 加X count when X is read or written like 微
@@ -104,12 +115,7 @@ export function findContacts(text: string, phoneRegions: readonly CountryCode[] 
     HANDLE_RE.lastIndex = 0
     for (let m = HANDLE_RE.exec(text); m !== null; m = HANDLE_RE.exec(text)) add('handle', m.index, m.index + m[0].length)
   }
-  let digits = 0
-  for (let i = 0; i < text.length && digits < 7; i++) {
-    const c = text.charCodeAt(i)
-    if (c >= 0x30 && c <= 0x39) digits++
-  }
-  if (digits >= 7) {
+  if (PHONE_LIKE.test(text)) {
     for (const p of findPhones(text, phoneRegions)) add('phone', p.start, p.end)
   }
   return found.sort((a, b) => a.start - b.start)

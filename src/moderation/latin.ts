@@ -21,6 +21,15 @@ const INFLECTIONS = ['', 's', 'es', 'ed', 'er', 'ers', 'ing', 'y']
 /** longest run of spaces/punctuation between two pieces of a broken word */
 const MAX_GAP = 3
 const MASKS = new Set([0x2a, 0x23, 0x40]) // * # @
+/** a letter next to a mask (full-width forms fold to these) */
+const MAYBE_MASKED = /[a-z][*#@＊＃＠]|[*#@＊＃＠][a-z]/i
+
+/** scratch arrays for the pieces of a text, reused */
+let pieceStart = new Int32Array(256)
+let pieceEnd = new Int32Array(256)
+let pieceFlags = new Uint8Array(256)
+const JOINS = 1
+const PLAIN_GAP = 2
 
 export interface LatinMatch {
   term: number
@@ -37,6 +46,11 @@ export class LatinIndex {
   private readonly terms = new Map<string, number>()
   private readonly byShape = new Map<string, { term: number; word: string }[]>()
   private readonly maxLength: number
+  /** every prefix of every term: a piece that is not one cannot start a broken term */
+  private readonly prefixes = new Set<string>()
+  private readonly words: string[] = []
+  /** first two letters of every term (26 × 26) */
+  private readonly firstPair = new Uint8Array(26 * 26)
 
   /** `termWords[i]` is the folded lower-case letters of term i, or null when it is not one Latin word */
   constructor(termWords: (string | null)[]) {
@@ -44,6 +58,9 @@ export class LatinIndex {
     termWords.forEach((w, term) => {
       if (w === null || w.length < 3 || !/^[a-z]+$/.test(w)) return
       if (!this.terms.has(w)) this.terms.set(w, term)
+      this.words[term] = w
+      this.firstPair[(w.charCodeAt(0) - 0x61) * 26 + (w.charCodeAt(1) - 0x61)] = 1
+      for (let p = 1; p < w.length; p++) this.prefixes.add(w.slice(0, p))
       const key = `${w.length}:${w[0]}`
       const list = this.byShape.get(key)
       if (list) list.push({ term, word: w })
@@ -58,8 +75,7 @@ export class LatinIndex {
   }
 
   private wordOf(term: number): string | undefined {
-    for (const [w, t] of this.terms) if (t === term) return w
-    return undefined
+    return this.words[term]
   }
 
   private termOf(joined: string): number | undefined {
@@ -75,16 +91,16 @@ export class LatinIndex {
   brokenWords(u: Units): LatinMatch[] {
     const out: LatinMatch[] = []
     if (this.terms.size === 0) return out
-    // pieces: runs of ASCII letters, with the gap before each
-    const starts: number[] = []
-    const ends: number[] = []
-    const words: string[] = []
-    const joins: boolean[] = []
-    /** the gap before the piece is one plain space */
-    const plainGap: boolean[] = []
     const n = u.n
     const code = u.code
     const kind = u.kind
+    if (pieceStart.length < n + 1) {
+      pieceStart = new Int32Array(n + 64)
+      pieceEnd = new Int32Array(n + 64)
+      pieceFlags = new Uint8Array(n + 64)
+    }
+    // pieces: runs of ASCII letters, with what separates each from the one before
+    let count = 0
     let gap = 0
     let gapPlain = true
     let barrier = true
@@ -92,20 +108,17 @@ export class LatinIndex {
       const k = kind[i]
       if (k === K_WORD) {
         let j = i
-        let w = ''
         let letters = true
         while (j < n && kind[j] === K_WORD) {
           const c = code[j]
           if (c < 0x61 || c > 0x7a) letters = false
-          else w += String.fromCharCode(c)
           j++
         }
         if (letters) {
-          joins.push(!barrier && gap > 0 && gap <= MAX_GAP)
-          plainGap.push(gap === 1 && gapPlain)
-          starts.push(i)
-          ends.push(j - 1)
-          words.push(w)
+          pieceStart[count] = i
+          pieceEnd[count] = j - 1
+          pieceFlags[count] = (!barrier && gap > 0 && gap <= MAX_GAP ? JOINS : 0) | (gap === 1 && gapPlain ? PLAIN_GAP : 0)
+          count++
           barrier = false
         } else barrier = true
         gap = 0
@@ -120,11 +133,30 @@ export class LatinIndex {
       }
     }
     const limit = this.maxLength + 4
-    for (let p = 0; p < words.length; p++) {
-      let joined = words[p]
-      for (let q = p + 1; q < words.length && q <= p + 2; q++) {
-        if (!joins[q]) break
-        joined += words[q]
+    const words: (string | undefined)[] = []
+    const piece = (x: number): string => {
+      let w = words[x]
+      if (w === undefined) {
+        w = ''
+        for (let y = pieceStart[x]; y <= pieceEnd[x]; y++) w += String.fromCharCode(code[y])
+        words[x] = w
+      }
+      return w
+    }
+    const firstPair = this.firstPair
+    for (let p = 0; p + 1 < count; p++) {
+      if ((pieceFlags[p + 1] & JOINS) === 0) continue
+      const len = pieceEnd[p] - pieceStart[p] + 1
+      if (len >= this.maxLength) continue
+      // the first two letters of the joined pieces must begin a term
+      const a = code[pieceStart[p]] - 0x61
+      const b = len > 1 ? code[pieceStart[p] + 1] - 0x61 : code[pieceStart[p + 1]] - 0x61
+      if (firstPair[a * 26 + b] === 0) continue
+      let joined = piece(p)
+      if (!this.prefixes.has(joined)) continue
+      for (let q = p + 1; q < count && q <= p + 2; q++) {
+        if ((pieceFlags[q] & JOINS) === 0) break
+        joined += piece(q)
         if (joined.length > limit) break
         const term = this.termOf(joined)
         if (term === undefined) continue
@@ -134,10 +166,10 @@ export class LatinIndex {
         // compound exactly (ass hole, dick head) are the compound
         let ordinary = joined.length < 7 || joined !== this.wordOf(term)
         for (let x = p; x <= q && ordinary; x++) {
-          if (!isEnglishWord(words[x]) || (x > p && !plainGap[x])) ordinary = false
+          if (!isEnglishWord(piece(x)) || (x > p && (pieceFlags[x] & PLAIN_GAP) === 0)) ordinary = false
         }
         if (ordinary) continue
-        out.push({ term, reading: 'broken_word', hidden: 0, ambiguous: false, u0: starts[p], u1: ends[q] })
+        out.push({ term, reading: 'broken_word', hidden: 0, ambiguous: false, u0: pieceStart[p], u1: pieceEnd[q] })
         break
       }
     }
@@ -146,7 +178,7 @@ export class LatinIndex {
 
   masked(u: Units, text: string): LatinMatch[] {
     const out: LatinMatch[] = []
-    if (this.terms.size === 0) return out
+    if (this.terms.size === 0 || !MAYBE_MASKED.test(text)) return out
     const n = u.n
     const code = u.code
     const kind = u.kind

@@ -90,9 +90,15 @@ const SPELLED_RE = new RegExp(String.raw`(?<![a-z0-9])([a-z0-9][a-z0-9\-]*(?:${S
 const SPELLED_SPLIT = new RegExp(SPELLED_DOT, 'i')
 const PLAIN_DOT_ONLY = /^[a-z0-9\-.]+$/i
 
+/** a disguised dot right before a known TLD: the cheap pre-check */
+const SPELLED_TLD = new RegExp(
+  String.raw`(?:\s[.。．]|[.。．]\s|点|\sdot\s|[\[(]\s*dot\s*[\])])\s*(?:${[...TLDS].join('|')})(?![a-z0-9])`,
+  'i',
+)
+
 export function findSpelledLinks(text: string): FoundLink[] {
   const found: FoundLink[] = []
-  if (!/[a-z0-9]\s*(?:[.。．点]|dot)/i.test(text)) return found
+  if (!SPELLED_TLD.test(text)) return found
   SPELLED_RE.lastIndex = 0
   for (let m = SPELLED_RE.exec(text); m !== null; m = SPELLED_RE.exec(text)) {
     const t = m[1]

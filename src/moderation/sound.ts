@@ -67,7 +67,6 @@ class Tokens {
   n = 0
   type: number[] = []
   cp: number[] = []
-  word: string[] = []
   u0: number[] = []
   u1: number[] = []
   /** separated from the previous token by at most MAX_GAP spaces/punctuation */
@@ -79,12 +78,33 @@ class Tokens {
 }
 
 const toks = new Tokens()
+/** the units' codes of the text being read (Latin tokens are read from here, not copied) */
+let codes: Int32Array = new Int32Array(0)
+
+function wordLength(t: number): number {
+  return toks.u1[t] - toks.u0[t] + 1
+}
+
+/** does the Latin token t continue with `s` at offset o? */
+function continuesWith(t: number, o: number, s: string): boolean {
+  const at = toks.u0[t] + o
+  if (at + s.length - 1 > toks.u1[t]) return false
+  for (let x = 0; x < s.length; x++) if (codes[at + x] !== s.charCodeAt(x)) return false
+  return true
+}
+
+function wordOf(t: number): string {
+  let w = ''
+  for (let x = toks.u0[t]; x <= toks.u1[t]; x++) w += String.fromCharCode(codes[x])
+  return w
+}
 /** punctuation that may sit between initials: . * - _ · */
 const SOFT = new Set([0x2e, 0x2a, 0x2d, 0x5f, 0xb7])
 
 function tokenize(u: Units, text: string): number {
   const n = u.n
   const code = u.code
+  codes = code
   const kind = u.kind
   let t = 0
   let han = 0
@@ -121,10 +141,7 @@ function tokenize(u: Units, text: string): number {
       }
       const joins = !barrier && gap <= MAX_GAP
       if (other === 0 && digits === 0) {
-        let w = ''
-        for (let x = i; x < j; x++) w += String.fromCharCode(code[x])
         toks.type[t] = T_LATIN
-        toks.word[t] = w
         toks.softGap[t] = soft
         const first = text.charCodeAt(u.start[i])
         const second = j - i > 1 ? text.charCodeAt(u.start[i + 1]) : 0
@@ -168,6 +185,10 @@ export class SoundIndex {
   readonly terms: SoundTerm[] = []
   private readonly byKey = new Map<string, SoundTerm[]>()
   private readonly byLetter = new Map<string, SoundTerm[]>()
+  /** terms by the Latin spellings of their first syllable */
+  private readonly bySpelling = new Map<string, SoundTerm[]>()
+  /** first two letters (a–z, or a–z then anything) of any first-syllable spelling: a cheap pre-check */
+  private readonly firstPair = new Uint8Array(27 * 27)
 
   /** `termChars[i]` is the folded text of term i, or null for non-Chinese terms */
   constructor(termChars: (number[] | null)[]) {
@@ -181,12 +202,47 @@ export class SoundIndex {
       this.terms.push(st)
       push(this.byKey, keys[0], st)
       push(this.byLetter, syllables[0][0], st)
-      for (const v of spellings[0]) if (v[0] !== syllables[0][0]) push(this.byLetter, v[0], st)
+      for (const v of spellings[0]) {
+        push(this.bySpelling, v, st)
+        const a = v.charCodeAt(0) - 0x61
+        const b = v.length > 1 ? v.charCodeAt(1) - 0x61 : -1
+        if (b >= 0) this.firstPair[a * 27 + b] = 1
+        else for (let x = 0; x < 27; x++) this.firstPair[a * 27 + x] = 1
+      }
     })
   }
 
   get size(): number {
     return this.terms.length
+  }
+
+  private tryAt(st: SoundTerm, i: number, hanCount: number, u: Units, on: SoundSwitches, out: SoundMatch[]): void {
+    const m = matchFull(st, i, hanCount) ?? (toks.type[i] === T_LATIN && on.initials ? matchInitials(st, i, hanCount) : null)
+    if (m === null) return
+    if (m.reading === 'homophone' && !on.homophones) return
+    if ((m.reading === 'pinyin' || m.reading === 'mixed') && !on.pinyin) return
+    if (m.reading !== 'initials' && m.reading !== 'pinyin' && splitsWords(u, m.u0, m.u1)) return
+    for (const o of out) if (o.term === m.term && o.u0 === m.u0 && o.u1 === m.u1) return
+    out.push(m)
+  }
+
+  /** terms whose first syllable a Latin word can begin: its pinyin spelling, or its initial */
+  private latinCandidates(i: number, hanCount: number, on: SoundSwitches): SoundTerm[] | undefined {
+    let cands: SoundTerm[] | undefined
+    const len = wordLength(i)
+    if (this.firstPair[pairIndex(i)] === 1 || len === 1) {
+      let prefix = ''
+      for (let p = 0; p < len && p < 6; p++) {
+        prefix += String.fromCharCode(codes[toks.u0[i] + p])
+        const c = this.bySpelling.get(prefix)
+        if (c) cands = cands ? [...cands, ...c] : c
+      }
+    }
+    if (on.initials && hanCount >= 2 && len <= 8) {
+      const c = this.byLetter.get(String.fromCharCode(codes[toks.u0[i]]))
+      if (c) cands = cands ? [...cands, ...c.filter((x) => !cands!.includes(x))] : c
+    }
+    return cands
   }
 
   /** all sound matches in the units of `text` */
@@ -197,33 +253,25 @@ export class SoundIndex {
     const n = toks.n
     for (let i = 0; i < n; i++) {
       const type = toks.type[i]
-      let cands: SoundTerm[] | undefined
-      if (type === T_HAN) {
-        const keys = hanKeys(toks.cp[i])
-        for (const k of keys) {
-          const c = this.byKey.get(k)
-          if (c) cands = cands ? [...cands, ...c] : c
-        }
-      } else if (type === T_DIGIT) {
-        for (const k of digitKeys(toks.cp[i])) {
-          const c = this.byKey.get(k)
-          if (c) cands = cands ? [...cands, ...c] : c
-        }
-      } else {
-        cands = this.byLetter.get(toks.word[i][0])
+      if (type === T_LATIN) {
+        const cands = this.latinCandidates(i, hanCount, on)
+        if (cands) for (const st of cands) this.tryAt(st, i, hanCount, u, on, out)
+        continue
       }
-      if (!cands) continue
-      for (const st of cands) {
-        const m = matchFull(st, i, hanCount) ?? (type === T_LATIN && on.initials ? matchInitials(st, i, hanCount) : null)
-        if (m === null) continue
-        if (m.reading === 'homophone' && !on.homophones) continue
-        if ((m.reading === 'pinyin' || m.reading === 'mixed') && !on.pinyin) continue
-        if (m.reading !== 'initials' && m.reading !== 'pinyin' && splitsWords(u, m.u0, m.u1)) continue
-        out.push(m)
+      const keys = type === T_HAN ? hanKeys(toks.cp[i]) : digitKeys(toks.cp[i])
+      for (let k = 0; k < keys.length; k++) {
+        const cands = this.byKey.get(keys[k])
+        if (cands) for (const st of cands) this.tryAt(st, i, hanCount, u, on, out)
       }
     }
     return out
   }
+}
+
+function pairIndex(t: number): number {
+  const a = codes[toks.u0[t]] - 0x61
+  const b = wordLength(t) > 1 ? codes[toks.u0[t] + 1] - 0x61 : 26
+  return a * 27 + b
 }
 
 function push(map: Map<string, SoundTerm[]>, key: string, st: SoundTerm): void {
@@ -263,15 +311,15 @@ function matchFull(st: SoundTerm, i: number, hanCount: number): SoundMatch | nul
       digits++
       t++
     } else {
-      const w = toks.word[t]
+      const wlen = wordLength(t)
       let used = ''
       for (const s of st.spellings[k]) {
-        if (w.startsWith(s, o)) {
+        if (continuesWith(t, o, s)) {
           used = s
           break
         }
       }
-      if (used === '' && o === 0 && w.length === 1 && w.charCodeAt(0) === st.syllables[k].charCodeAt(0)) {
+      if (used === '' && o === 0 && wlen === 1 && codes[toks.u0[t]] === st.syllables[k].charCodeAt(0)) {
         // one letter standing for a syllable beside the term's characters (傻B, 狗r的)
         letters++
         t++
@@ -281,7 +329,7 @@ function matchFull(st: SoundTerm, i: number, hanCount: number): SoundMatch | nul
       if (used !== st.syllables[k]) latinFuzzy++
       latin++
       o += used.length
-      if (o === w.length) {
+      if (o === wlen) {
         t++
         o = 0
       }
@@ -299,7 +347,7 @@ function matchFull(st: SoundTerm, i: number, hanCount: number): SoundMatch | nul
     // a capitalised word is a name (Shabi village), and the rest is only a guess
     if (latinFuzzy > 0 || letters > 0) return null
     let allEnglish = true
-    for (let x = i; x < t && allEnglish; x++) if (!isEnglishWord(toks.word[x])) allEnglish = false
+    for (let x = i; x < t && allEnglish; x++) if (!isEnglishWord(wordOf(x))) allEnglish = false
     if (allEnglish) return null
     if (hanCount === 0 && toks.capital[i]) return null
     return { term: st.term, reading: 'pinyin', guess: hanCount === 0, u0, u1, syllables: st.syllables }
@@ -317,17 +365,16 @@ function matchInitials(st: SoundTerm, i: number, hanCount: number): SoundMatch |
   for (let k = 0; k < st.syllables.length; k++) {
     if (t >= n || toks.type[t] !== T_LATIN) return null
     if (o === 0 && k > 0 && (!toks.joins[t] || !toks.softGap[t])) return null
-    const w = toks.word[t]
-    if (w.charCodeAt(o) !== st.syllables[k].charCodeAt(0)) return null
+    if (codes[toks.u0[t] + o] !== st.syllables[k].charCodeAt(0)) return null
     o++
-    if (o === w.length) {
+    if (o === wordLength(t)) {
       t++
       o = 0
     }
   }
   if (o !== 0) return null
   // an English word is not a string of initials (a 10,000-term list has many)
-  for (let x = i; x < t; x++) if (toks.word[x].length > 1 && isEnglishWord(toks.word[x])) return null
+  for (let x = i; x < t; x++) if (wordLength(x) > 1 && isEnglishWord(wordOf(x))) return null
   return { term: st.term, reading: 'initials', guess: true, u0: toks.u0[i], u1: toks.u1[t - 1], syllables: st.syllables }
 }
 
