@@ -369,11 +369,19 @@ function main(): void {
   // the engine with a 10,000-term list
   const generated = generateTerms(10000 - BANNED.length, 7)
   const bigPolicy: ModerationPolicy = { ...POLICY, bannedTerms: [...BANNED, ...generated] }
-  const tb0 = performance.now()
+  const tb0 = process.cpuUsage()
   const big = ourContender(bigPolicy, 'payload-newsroom, 10,000 terms')
-  const buildMs = performance.now() - tb0
+  const tb = process.cpuUsage(tb0)
+  const buildMs = (tb.user + tb.system) / 1000 // CPU time, as for throughput
   const bigAcc = corpora.map(({ rows }) => accuracy(big, rows))
   // measure short and long list back to back, twice, keep the best of each
+  if (process.env.BENCH_ONLY_BIG) {
+    const c0 = process.cpuUsage()
+    const t0 = performance.now()
+    while (performance.now() - t0 < 8000) for (const t of stream) big.check(t)
+    console.log('profiled 10k', process.cpuUsage(c0))
+    return
+  }
   const small = contenders[0]
   let smallCps = 0
   let bigCps = 0
@@ -399,7 +407,7 @@ function main(): void {
     '',
     `ours vs obscenity throughput: ${ratioVsObscenity.toFixed(2)}x (target >= 2, goal 3)`,
     `new readings (sound, segmenter, word list, contacts) cost: ${fmtRate(off.commentsPerSecond)} -> ${fmtRate(ours.commentsPerSecond)} comments/s (${(100 * (1 - ours.commentsPerSecond / off.commentsPerSecond)).toFixed(0)}% slower)`,
-    `10,000 terms vs 18 terms: ${fmtRate(bigCps)} / ${fmtRate(smallCps)} = ${ratio10k.toFixed(2)} (target >= 0.5); 10k automaton built in ${Math.round(buildMs)} ms`,
+    `10,000 terms vs 18 terms: ${fmtRate(bigCps)} / ${fmtRate(smallCps)} = ${ratio10k.toFixed(2)} (target >= 0.5); 10k automaton built in ${Math.round(buildMs)} ms CPU (target < 1000)`,
     `10,000 terms accuracy: ${corpora.map((c, i) => `${c.path.split('/').pop()} banned ${fmt(bigAcc[i].bannedCaught)} clean flagged ${fmt(bigAcc[i].cleanFlagged)} spam ${fmt(bigAcc[i].spamCaught)}`).join('; ')}`,
   )
 

@@ -186,7 +186,7 @@ export class SoundIndex {
   private readonly byKey = new Map<string, SoundTerm[]>()
   private readonly byLetter = new Map<string, SoundTerm[]>()
   /** terms by the Latin spellings of their first syllable */
-  private readonly bySpelling = new Map<string, SoundTerm[]>()
+  private readonly bySpelling = new Map<number, SoundTerm[]>()
   /** first two letters (a–z, or a–z then anything) of any first-syllable spelling: a cheap pre-check */
   private readonly firstPair = new Uint8Array(27 * 27)
 
@@ -204,7 +204,7 @@ export class SoundIndex {
       push(this.byKey, keys[0], st)
       push(this.byLetter, syllables[0][0], st)
       for (const v of spellings[0]) {
-        push(this.bySpelling, v, st)
+        push(this.bySpelling, spellingKey(v), st)
         const a = v.charCodeAt(0) - 0x61
         const b = v.length > 1 ? v.charCodeAt(1) - 0x61 : -1
         if (b >= 0) this.firstPair[a * 27 + b] = 1
@@ -225,20 +225,6 @@ export class SoundIndex {
     if (m.reading !== 'initials' && m.reading !== 'pinyin' && splitsWords(u, m.u0, m.u1)) return
     for (const o of out) if (o.term === m.term && o.u0 === m.u0 && o.u1 === m.u1) return
     out.push(m)
-  }
-
-  /** terms whose first syllable's pinyin begins the Latin word at token i */
-  private spellingCandidates(i: number): SoundTerm[] | undefined {
-    const len = wordLength(i)
-    if (this.firstPair[pairIndex(i)] === 0) return undefined
-    let cands: SoundTerm[] | undefined
-    let prefix = ''
-    for (let p = 0; p < len && p < 6; p++) {
-      prefix += String.fromCharCode(codes[toks.u0[i] + p])
-      const c = this.bySpelling.get(prefix)
-      if (c) cands = cands ? [...cands, ...c] : c
-    }
-    return cands
   }
 
   /**
@@ -262,8 +248,16 @@ export class SoundIndex {
     for (let i = 0; i < n; i++) {
       const type = toks.type[i]
       if (type === T_LATIN) {
-        const spelled = this.spellingCandidates(i)
-        if (spelled) for (const st of spelled) this.tryAt(st, i, hanCount, u, on, out, false)
+        if (this.firstPair[pairIndex(i)] === 1) {
+          // every prefix of the word (up to six letters) that spells a first syllable
+          const len = wordLength(i)
+          let key = 0
+          for (let p = 0; p < len && p < 6; p++) {
+            key = key * 27 + (codes[toks.u0[i] + p] - 0x60)
+            const c = this.bySpelling.get(key)
+            if (c) for (const st of c) this.tryAt(st, i, hanCount, u, on, out, false)
+          }
+        }
         const initials = on.initials ? this.initialCandidates(i, hanCount) : undefined
         if (initials) for (const st of initials) this.tryAt(st, i, hanCount, u, on, out, true)
         continue
@@ -315,7 +309,14 @@ function pairIndex(t: number): number {
   return a * 27 + b
 }
 
-function push(map: Map<string, SoundTerm[]>, key: string, st: SoundTerm): void {
+/** a spelling of up to six letters as a number (base 27), so a prefix is looked up without a string */
+function spellingKey(v: string): number {
+  let key = 0
+  for (let x = 0; x < v.length; x++) key = key * 27 + (v.charCodeAt(x) - 0x60)
+  return key
+}
+
+function push<K>(map: Map<K, SoundTerm[]>, key: K, st: SoundTerm): void {
   const list = map.get(key)
   if (list) {
     if (!list.includes(st)) list.push(st)
