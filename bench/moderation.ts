@@ -25,7 +25,7 @@ import leoProfanity from 'leo-profanity'
 import { Profanity, profaneWords } from '@2toad/profanity'
 import { Mint } from 'mint-filter'
 
-import { createModerator, type ModerationPolicy } from '../src/moderation/index'
+import { createModerator, type ModerationPolicy, type ReadingOptions } from '../src/moderation/index'
 import { rng } from '../test/moderation/helpers'
 
 const here = dirname(fileURLToPath(import.meta.url))
@@ -122,7 +122,7 @@ function mintContender(): Contender {
   }
 }
 
-function ourContender(policy: ModerationPolicy, name: string): Contender {
+function ourContender(policy: ModerationPolicy & ReadingOptions, name: string): Contender {
   const m = createModerator(policy)
   return { name, check: (t) => m.check({ body: t }).verdict }
 }

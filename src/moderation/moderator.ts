@@ -11,6 +11,7 @@ import type {
   ModerationReason,
   ModerationResult,
   Moderator,
+  ReadingOptions,
   ReadingSwitches,
   Verdict,
 } from './types'
@@ -236,7 +237,7 @@ class EngineModerator implements Moderator {
   /** allow-term matches of the last matchTerms call (units of that text) */
   private allowSpans: Match[] = []
 
-  constructor(policy: ModerationPolicy) {
+  constructor(policy: ModerationPolicy & ReadingOptions) {
     const add = (list: string[] | undefined, category: Category) => {
       for (const raw of list ?? []) {
         if (typeof raw !== 'string') continue
@@ -572,6 +573,6 @@ function describe(original: string, term: string, aggressive: boolean): string {
   return aggressive ? `disguised (leet/repeat/joined): "${original}"` : `disguised: "${original}"`
 }
 
-export function createModerator(policy: ModerationPolicy): Moderator & { readonly ignoredTerms: string[] } {
+export function createModerator(policy: ModerationPolicy & ReadingOptions): Moderator & { readonly ignoredTerms: string[] } {
   return new EngineModerator(policy)
 }

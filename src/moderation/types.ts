@@ -9,12 +9,20 @@ export interface ModerationPolicy {
   allowTerms?: string[]
   /** more links than this → hold (default 1) */
   maxLinks?: number
+}
+
+/** Options of createModerator beyond the term lists (kept apart so ModerationPolicy stays as it was). */
+export interface ReadingOptions {
   /**
    * Readings beyond the term as written, each on by default. A site that wants
    * fewer holds turns off the ones that need a guess.
    */
   readings?: ReadingSwitches
-  /** regions whose national phone numbers count as contact details (default: CN HK TW SG MY AU NZ US CA GB) */
+  /**
+   * Regions (ISO 3166 codes) whose national numbers count as phone numbers
+   * without a cue word; default CN. Numbers with a country code (+61 …) or
+   * after a cue word (电话, call, WhatsApp …) count in any region.
+   */
   phoneRegions?: string[]
 }
 
