@@ -14,7 +14,7 @@
  * Every competitor gets the same banned list (its built-in list is emptied
  * where the library allows it) and, as a second instance, the spam terms.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { performance } from 'node:perf_hooks'
@@ -298,6 +298,78 @@ function realComments(file: string): RealFigures | null {
   return { file, safe: safe.length, withoutListedTerm: n, flagged, rate: flagged / n, flaggedBefore, rateBefore: flaggedBefore / n, byReason }
 }
 
+/**
+ * Real Chinese text of our own choosing, shipped in packages we already
+ * install: Payload's Simplified and Traditional Chinese admin translations
+ * (every string with a Han character) and the Chinese lines of the packages'
+ * READMEs (jieba, pinyin-pro, mint-filter, opencc-js …).
+ */
+function ownChineseText(): string[] {
+  const out = new Set<string>()
+  const han = /\p{Script=Han}/u
+  for (const lang of ['zh', 'zhTw']) {
+    const file = resolve(root, `node_modules/@payloadcms/translations/dist/languages/${lang}.js`)
+    let src = ''
+    try {
+      src = readFileSync(file, 'utf8')
+    } catch {
+      continue
+    }
+    for (const m of src.matchAll(/'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)"/g)) {
+      const t = (m[1] ?? m[2]).replace(/\{\{[^}]*\}\}/g, '').trim()
+      if (han.test(t)) out.add(t)
+    }
+  }
+  const walk = (dir: string, depth: number): void => {
+    let entries: import('node:fs').Dirent[] = []
+    try {
+      entries = readdirSync(dir, { withFileTypes: true })
+    } catch {
+      return
+    }
+    for (const e of entries) {
+      const p = resolve(dir, e.name)
+      if (e.isDirectory() && depth > 0) walk(p, depth - 1)
+      else if (e.isFile() && /readme.*\.md$/i.test(e.name)) {
+        for (const line of readFileSync(p, 'utf8').split('\n')) {
+          const t = line.replace(/[#>*`|-]/g, ' ').trim()
+          if ((t.match(/\p{Script=Han}/gu)?.length ?? 0) >= 8) out.add(t)
+        }
+      }
+    }
+  }
+  walk(resolve(root, 'node_modules'), 2)
+  return [...out]
+}
+
+function flaggedShare(texts: string[]): {
+  texts: number
+  withoutListedTerm: number
+  flagged: number
+  rate: number
+  flaggedBefore: number
+  examples: string[]
+} {
+  const ours = createModerator(POLICY)
+  const before = createModerator({ ...POLICY, readings: READINGS_OFF })
+  let n = 0
+  let flagged = 0
+  let flaggedBefore = 0
+  const examples: string[] = []
+  for (const text of texts) {
+    const b = before.check({ body: text })
+    if (b.reasons.some((x) => x.code.endsWith('_term'))) continue
+    n++
+    if (b.verdict !== 'approve') flaggedBefore++
+    const r = ours.check({ body: text })
+    if (r.verdict === 'approve') continue
+    flagged++
+    // show what the new readings flag
+    if (b.verdict === 'approve' && examples.length < 5) examples.push(`${text.slice(0, 40)} → ${r.reasons.map((x) => x.detail ?? x.code).join('; ')}`)
+  }
+  return { texts: texts.length, withoutListedTerm: n, flagged, rate: n ? flagged / n : 0, flaggedBefore, examples }
+}
+
 const READINGS_OFF = { homophones: false, pinyin: false, initials: false, brokenWords: false, masked: false, contacts: false }
 
 // ---- main -------------------------------------------------------------------------
@@ -421,6 +493,11 @@ function main(): void {
       `  by reason/reading: ${Object.entries(real.byReason).map(([k, v]) => `${k} ${v}`).join(', ')}`,
     )
   } else lines.push('', `real comments: ${coldPath} not found (set REAL_COMMENTS=path to COLDataset-style jsonl)`)
+  const own = flaggedShare(ownChineseText())
+  lines.push(
+    `own real Chinese text (Payload's zh/zh-TW admin strings, Chinese README lines in node_modules): ${own.texts} texts, ${own.withoutListedTerm} without a listed term; flagged ${own.flagged} (${(100 * own.rate).toFixed(2)}%), before the new readings ${own.flaggedBefore} (links in README markdown)`,
+    ...own.examples.map((e) => `  ${e}`),
+  )
   console.log(lines.join('\n'))
 
   const outDir = resolve(root, 'bench/results')
@@ -443,6 +520,7 @@ function main(): void {
         },
         ratios: { oursVsObscenity: ratioVsObscenity, tenThousandVsShort: ratio10k, readingsOnVsOff: ours.commentsPerSecond / off.commentsPerSecond },
         realComments: real,
+        ownChineseText: own,
       },
       null,
       2,
