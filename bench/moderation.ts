@@ -411,7 +411,7 @@ function main(): void {
   for (const r of allRows) contenders[0].check(r.text)
 
   const lines: string[] = []
-  const perCorpus = corpora.map(({ path, rows }) => {
+  const perCorpus = (process.env.BENCH_PROFILE ? [] : corpora).map(({ path, rows }) => {
     const results = [...contenders, readingsOff].map((c) => ({ name: c.name, ...accuracy(c, rows) }))
     const classes = [...contenders, readingsOff].map((c) => ({ name: c.name, classes: Object.fromEntries(perClass(c, rows)) }))
     lines.push(
@@ -436,7 +436,10 @@ function main(): void {
     return { corpus: path, items: rows.length, filters: results, classes }
   })
 
-  const speed = [...contenders, readingsOff].map((c) => ({ name: c.name, commentsPerSecond: throughput(c, stream, seconds) }))
+  const speed = (process.env.BENCH_PROFILE ? [] : [...contenders, readingsOff]).map((c) => ({
+    name: c.name,
+    commentsPerSecond: throughput(c, stream, seconds),
+  }))
 
   // the engine with a 10,000-term list
   const generated = generateTerms(10000 - BANNED.length, 7)
@@ -445,13 +448,13 @@ function main(): void {
   const big = ourContender(bigPolicy, 'payload-newsroom, 10,000 terms')
   const tb = process.cpuUsage(tb0)
   const buildMs = (tb.user + tb.system) / 1000 // CPU time, as for throughput
-  const bigAcc = corpora.map(({ rows }) => accuracy(big, rows))
+  const bigAcc = (process.env.BENCH_PROFILE ? [] : corpora).map(({ rows }) => accuracy(big, rows))
   // measure short and long list back to back, twice, keep the best of each
-  if (process.env.BENCH_ONLY_BIG) {
-    const c0 = process.cpuUsage()
+  if (process.env.BENCH_PROFILE) {
+    // BENCH_PROFILE=small|big: run one list for 8 s (for node --cpu-prof), nothing else
+    const target = process.env.BENCH_PROFILE === 'big' ? big : contenders[0]
     const t0 = performance.now()
-    while (performance.now() - t0 < 8000) for (const t of stream) big.check(t)
-    console.log('profiled 10k', process.cpuUsage(c0))
+    while (performance.now() - t0 < 8000) for (const t of stream) target.check(t)
     return
   }
   const small = contenders[0]

@@ -73,8 +73,6 @@ class Tokens {
   joins: boolean[] = []
   /** the gap before the token is white space or . * - _ only (s b, T.M.D, s*b), not a comma */
   softGap: boolean[] = []
-  /** a Latin word written with a capital first letter and lower case after it (a name) */
-  capital: boolean[] = []
 }
 
 const toks = new Tokens()
@@ -93,6 +91,17 @@ function continuesWith(t: number, o: number, s: string): boolean {
   return true
 }
 
+let units: Units | null = null
+let source = ''
+
+/** a Latin word written with a capital first letter and lower case after it (a name) */
+function capitalised(t: number): boolean {
+  if (units === null || wordLength(t) < 2) return false
+  const first = source.charCodeAt(units.start[toks.u0[t]])
+  const second = source.charCodeAt(units.start[toks.u0[t] + 1])
+  return first >= 0x41 && first <= 0x5a && second >= 0x61 && second <= 0x7a
+}
+
 function wordOf(t: number): string {
   let w = ''
   for (let x = toks.u0[t]; x <= toks.u1[t]; x++) w += String.fromCharCode(codes[x])
@@ -105,6 +114,8 @@ function tokenize(u: Units, text: string): number {
   const n = u.n
   const code = u.code
   codes = code
+  units = u
+  source = text
   const kind = u.kind
   let t = 0
   let han = 0
@@ -143,9 +154,6 @@ function tokenize(u: Units, text: string): number {
       if (other === 0 && digits === 0) {
         toks.type[t] = T_LATIN
         toks.softGap[t] = soft
-        const first = text.charCodeAt(u.start[i])
-        const second = j - i > 1 ? text.charCodeAt(u.start[i + 1]) : 0
-        toks.capital[t] = first >= 0x41 && first <= 0x5a && second >= 0x61 && second <= 0x7a
         toks.u0[t] = i
         toks.u1[t] = j - 1
         toks.joins[t] = joins
@@ -184,6 +192,8 @@ function tokenize(u: Units, text: string): number {
 export class SoundIndex {
   readonly terms: SoundTerm[] = []
   private readonly byKey = new Map<string, SoundTerm[]>()
+  /** per BMP character: 0 not yet known, 1 its sound may start a term, 2 it starts none */
+  private readonly hanStarts = new Uint8Array(0x10000)
   private readonly byLetter = new Map<string, SoundTerm[]>()
   /** terms by the Latin spellings of their first syllable */
   private readonly bySpelling = new Map<number, SoundTerm[]>()
@@ -262,7 +272,17 @@ export class SoundIndex {
         if (initials) for (const st of initials) this.tryAt(st, i, hanCount, u, on, out, true)
         continue
       }
-      const keys = type === T_HAN ? hanKeys(toks.cp[i]) : digitKeys(toks.cp[i])
+      const cp = toks.cp[i]
+      if (type === T_HAN && cp < 0x10000) {
+        // most characters start no term: one typed-array look-up decides
+        let seen = this.hanStarts[cp]
+        if (seen === 0) {
+          seen = hanKeys(cp).some((k) => this.byKey.has(k)) ? 1 : 2
+          this.hanStarts[cp] = seen
+        }
+        if (seen === 2) continue
+      }
+      const keys = type === T_HAN ? hanKeys(cp) : digitKeys(cp)
       for (let k = 0; k < keys.length; k++) {
         const cands = this.byKey.get(keys[k])
         if (cands) for (const st of cands) this.tryAt(st, i, hanCount, u, on, out, false)
@@ -391,7 +411,7 @@ function matchFull(st: SoundTerm, i: number, hanCount: number): SoundMatch | nul
     let allEnglish = true
     for (let x = i; x < t && allEnglish; x++) if (!isEnglishWord(wordOf(x))) allEnglish = false
     if (allEnglish) return null
-    if (hanCount === 0 && toks.capital[i]) return null
+    if (hanCount === 0 && capitalised(i)) return null
     return { term: st.term, reading: 'pinyin', guess: hanCount === 0, u0, u1, syllables: st.syllables }
   }
   const guess = hanSound > 0 || latinFuzzy > 0 || letters > 0
