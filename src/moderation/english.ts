@@ -28,3 +28,8 @@ export function isEnglishWord(w: string): boolean {
   if (words === null) words = load()
   return words.has(w)
 }
+
+/** load the word lists now (a server may prefer paying ~0.2 s at start to paying it on a reader's comment) */
+export function warmEnglishWords(): void {
+  if (words === null) words = load()
+}

@@ -4,6 +4,7 @@
  */
 export { createModerator } from './moderator'
 export { normalizeForMatching } from './normalize'
+export { warmUpReadings } from './warm'
 export { findLinks, type FoundLink } from './links'
 export {
   REASON_CODES,
