@@ -21,8 +21,12 @@ const INFLECTIONS = ['', 's', 'es', 'ed', 'er', 'ers', 'ing', 'y']
 /** longest run of spaces/punctuation between two pieces of a broken word */
 const MAX_GAP = 3
 const MASKS = new Set([0x2a, 0x23, 0x40]) // * # @
-/** a letter next to a mask (full-width forms fold to these) */
-const MAYBE_MASKED = /[a-z][*#@＊＃＠]|[*#@＊＃＠][a-z]/i
+/** a mask character anywhere (full-width forms fold to these): the cheap pre-check */
+function mayBeMasked(text: string): boolean {
+  return (
+    text.includes('*') || text.includes('#') || text.includes('@') || text.includes('＊') || text.includes('＃') || text.includes('＠')
+  )
+}
 
 /** scratch arrays for the pieces of a text, reused */
 let pieceStart = new Int32Array(256)
@@ -178,7 +182,7 @@ export class LatinIndex {
 
   masked(u: Units, text: string): LatinMatch[] {
     const out: LatinMatch[] = []
-    if (this.terms.size === 0 || !MAYBE_MASKED.test(text)) return out
+    if (this.terms.size === 0 || !mayBeMasked(text)) return out
     const n = u.n
     const code = u.code
     const kind = u.kind

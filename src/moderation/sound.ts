@@ -65,14 +65,25 @@ const MAX_GAP = 3
 /** scratch token arrays, reused */
 class Tokens {
   n = 0
-  type: number[] = []
-  cp: number[] = []
-  u0: number[] = []
-  u1: number[] = []
-  /** separated from the previous token by at most MAX_GAP spaces/punctuation */
-  joins: boolean[] = []
-  /** the gap before the token is white space or . * - _ only (s b, T.M.D, s*b), not a comma */
-  softGap: boolean[] = []
+  type = new Uint8Array(256)
+  cp = new Int32Array(256)
+  u0 = new Int32Array(256)
+  u1 = new Int32Array(256)
+  /** 1: separated from the previous token by at most MAX_GAP spaces/punctuation */
+  joins = new Uint8Array(256)
+  /** 1: the gap before the token is white space or . * - _ only (s b, T.M.D, s*b), not a comma */
+  softGap = new Uint8Array(256)
+  /** room for `n` tokens (a text of n units has at most n) */
+  reserve(n: number): void {
+    if (this.type.length >= n) return
+    const cap = Math.max(n, this.type.length * 2)
+    this.type = new Uint8Array(cap)
+    this.cp = new Int32Array(cap)
+    this.u0 = new Int32Array(cap)
+    this.u1 = new Int32Array(cap)
+    this.joins = new Uint8Array(cap)
+    this.softGap = new Uint8Array(cap)
+  }
 }
 
 const toks = new Tokens()
@@ -116,6 +127,7 @@ function tokenize(u: Units, text: string): number {
   codes = code
   units = u
   source = text
+  toks.reserve(n + 1)
   const kind = u.kind
   let t = 0
   let han = 0
@@ -131,7 +143,7 @@ function tokenize(u: Units, text: string): number {
       toks.cp[t] = c
       toks.u0[t] = i
       toks.u1[t] = i
-      toks.joins[t] = !barrier && gap <= MAX_GAP
+      toks.joins[t] = !barrier && gap <= MAX_GAP ? 1 : 0
       t++
       han++
       gap = 0
@@ -150,10 +162,10 @@ function tokenize(u: Units, text: string): number {
         else other++
         j++
       }
-      const joins = !barrier && gap <= MAX_GAP
+      const joins = !barrier && gap <= MAX_GAP ? 1 : 0
       if (other === 0 && digits === 0) {
         toks.type[t] = T_LATIN
-        toks.softGap[t] = soft
+        toks.softGap[t] = soft ? 1 : 0
         toks.u0[t] = i
         toks.u1[t] = j - 1
         toks.joins[t] = joins
@@ -166,7 +178,7 @@ function tokenize(u: Units, text: string): number {
           toks.cp[t] = code[x] - 0x30
           toks.u0[t] = x
           toks.u1[t] = x
-          toks.joins[t] = x === i ? joins : true
+          toks.joins[t] = x === i ? joins : 1
           t++
         }
         barrier = false
