@@ -50,8 +50,13 @@ export class LatinIndex {
   private readonly terms = new Map<string, number>()
   private readonly byShape = new Map<string, { term: number; word: string }[]>()
   private readonly maxLength: number
-  /** every prefix of every term: a piece that is not one cannot start a broken term */
-  private readonly prefixes = new Set<string>()
+  /**
+   * Hashes of every proper prefix of every term and inflected term, and of the
+   * whole terms and inflected terms: pieces are joined as numbers, and a string
+   * is built only when the hash says a term may be there.
+   */
+  private readonly prefixHashes = new Set<number>()
+  private readonly fullHashes = new Set<number>()
   private readonly words: string[] = []
   /** first two letters of every term (26 × 26) */
   private readonly firstPair = new Uint8Array(26 * 26)
@@ -64,7 +69,15 @@ export class LatinIndex {
       if (!this.terms.has(w)) this.terms.set(w, term)
       this.words[term] = w
       this.firstPair[(w.charCodeAt(0) - 0x61) * 26 + (w.charCodeAt(1) - 0x61)] = 1
-      for (let p = 1; p < w.length; p++) this.prefixes.add(w.slice(0, p))
+      for (const inf of INFLECTIONS) {
+        const full = w + inf
+        let h = 0
+        for (let p = 0; p < full.length; p++) {
+          if (p > 0) this.prefixHashes.add(h)
+          h = (Math.imul(h, 31) + full.charCodeAt(p)) | 0
+        }
+        this.fullHashes.add(h)
+      }
       const key = `${w.length}:${w[0]}`
       const list = this.byShape.get(key)
       if (list) list.push({ term, word: w })
@@ -148,6 +161,8 @@ export class LatinIndex {
       return w
     }
     const firstPair = this.firstPair
+    const prefixHashes = this.prefixHashes
+    const fullHashes = this.fullHashes
     for (let p = 0; p + 1 < count; p++) {
       if ((pieceFlags[p + 1] & JOINS) === 0) continue
       const len = pieceEnd[p] - pieceStart[p] + 1
@@ -156,12 +171,21 @@ export class LatinIndex {
       const a = code[pieceStart[p]] - 0x61
       const b = len > 1 ? code[pieceStart[p] + 1] - 0x61 : code[pieceStart[p + 1]] - 0x61
       if (firstPair[a * 26 + b] === 0) continue
-      let joined = piece(p)
-      if (!this.prefixes.has(joined)) continue
+      let h = 0
+      for (let y = pieceStart[p]; y <= pieceEnd[p]; y++) h = (Math.imul(h, 31) + code[y]) | 0
+      if (!prefixHashes.has(h)) continue
+      let total = len
       for (let q = p + 1; q < count && q <= p + 2; q++) {
         if ((pieceFlags[q] & JOINS) === 0) break
-        joined += piece(q)
-        if (joined.length > limit) break
+        for (let y = pieceStart[q]; y <= pieceEnd[q]; y++) h = (Math.imul(h, 31) + code[y]) | 0
+        total += pieceEnd[q] - pieceStart[q] + 1
+        if (total > limit) break
+        if (!fullHashes.has(h)) {
+          if (prefixHashes.has(h)) continue
+          break
+        }
+        let joined = ''
+        for (let x = p; x <= q; x++) joined += piece(x)
         const term = this.termOf(joined)
         if (term === undefined) continue
         // ordinary words joined by chance: every piece an English word, written with

@@ -270,7 +270,8 @@ export class SoundIndex {
     for (let i = 0; i < n; i++) {
       const type = toks.type[i]
       if (type === T_LATIN) {
-        if (this.firstPair[pairIndex(i)] === 1) {
+        // in an English sentence a pinyin match may not begin with an English word ("ma de" is not 他妈的)
+        if (this.firstPair[pairIndex(i)] === 1 && (hanCount > 0 || !isEnglishWord(wordOf(i)))) {
           // every prefix of the word (up to six letters) that spells a first syllable
           const len = wordLength(i)
           let key = 0
