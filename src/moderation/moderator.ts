@@ -301,9 +301,13 @@ class EngineModerator implements Moderator {
     const latin: LatinMatch[] = []
     if (on.brokenWords) latin.push(...this.latin.brokenWords(units))
     if (on.masked) latin.push(...this.latin.masked(units, text))
+    if (sound.length === 0 && latin.length === 0) return { sound, latin }
+    // letters inside a link (an encoded path, a host name) are not a reader's words
+    const links = findLinks(text)
     const clear = (m: { term: number; u0: number; u1: number }) =>
       !this.allowSpans.some((a) => a.u0 <= m.u1 && m.u0 <= a.u1) &&
-      !found.some((f) => f.term === m.term && f.u0 <= m.u1 && m.u0 <= f.u1)
+      !found.some((f) => f.term === m.term && f.u0 <= m.u1 && m.u0 <= f.u1) &&
+      !links.some((l) => l.start <= units.start[m.u0] && units.end[m.u1] <= l.end)
     return { sound: sound.filter(clear), latin: latin.filter(clear) }
   }
 

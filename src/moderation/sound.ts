@@ -204,6 +204,10 @@ function tokenize(u: Units, text: string): number {
 export class SoundIndex {
   readonly terms: SoundTerm[] = []
   private readonly byKey = new Map<string, SoundTerm[]>()
+  /** a number for every sound that begins or continues a term's first two syllables */
+  private readonly keyIds = new Map<string, number>()
+  /** terms by the numbers of their first two sounds */
+  private readonly byPair = new Map<number, SoundTerm[]>()
   /** per BMP character: 0 not yet known, 1 its sound may start a term, 2 it starts none */
   private readonly hanStarts = new Uint8Array(0x10000)
   private readonly byLetter = new Map<string, SoundTerm[]>()
@@ -224,6 +228,8 @@ export class SoundIndex {
       const st: SoundTerm = { term, cps, syllables, keys, spellings }
       this.terms.push(st)
       push(this.byKey, keys[0], st)
+      for (const k of [keys[0], keys[1]]) if (!this.keyIds.has(k)) this.keyIds.set(k, this.keyIds.size)
+      push(this.byPair, this.keyIds.get(keys[0])! * 65536 + this.keyIds.get(keys[1])!, st)
       push(this.byLetter, syllables[0][0], st)
       for (const v of spellings[0]) {
         push(this.bySpelling, spellingKey(v), st)
@@ -296,6 +302,22 @@ export class SoundIndex {
         if (seen === 2) continue
       }
       const keys = type === T_HAN ? hanKeys(cp) : digitKeys(cp)
+      const next = i + 1
+      if (next < n && toks.joins[next] === 1 && toks.type[next] !== T_LATIN) {
+        // a character or digit follows: look the term up by its first two sounds
+        const nextKeys = toks.type[next] === T_HAN ? hanKeys(toks.cp[next]) : digitKeys(toks.cp[next])
+        for (let k = 0; k < keys.length; k++) {
+          const id0 = this.keyIds.get(keys[k])
+          if (id0 === undefined) continue
+          for (let k2 = 0; k2 < nextKeys.length; k2++) {
+            const id1 = this.keyIds.get(nextKeys[k2])
+            if (id1 === undefined) continue
+            const cands = this.byPair.get(id0 * 65536 + id1)
+            if (cands) for (const st of cands) this.tryAt(st, i, hanCount, u, on, out, false)
+          }
+        }
+        continue
+      }
       for (let k = 0; k < keys.length; k++) {
         const cands = this.byKey.get(keys[k])
         if (cands) for (const st of cands) this.tryAt(st, i, hanCount, u, on, out, false)
