@@ -92,9 +92,9 @@ const PLAIN_DOT_ONLY = /^[a-z0-9\-.]+$/i
 
 /** a disguised dot right before a known TLD: the cheap pre-check */
 const SPELLED_TLD = new RegExp(
-  String.raw`(?:\s[.。．]|[.。．]\s|点|\sdot\s|[\[(]\s*dot\s*[\])])\s*(?:${[...TLDS].join('|')})(?![a-z0-9])`,
-  'i',
+  String.raw`(?:\s[.。．]|[.。．]\s|点|\sdot\s|\sDOT\s|[\[(]\s*(?:dot|DOT)\s*[\])])\s*(?:${[...TLDS].join('|')})(?![a-z0-9])`,
 )
+// case-sensitive on purpose: a capitalised word after a full stop starts a sentence ("It works. Com…")
 
 export function findSpelledLinks(text: string): FoundLink[] {
   const found: FoundLink[] = []
