@@ -903,6 +903,39 @@ export interface ModerationSetting {
   spamTerms?: string[] | null;
   allowTerms?: string[] | null;
   maxLinks?: number | null;
+  /**
+   * Disguises of listed terms the engine reads through. Guesses (homophones, initials, broken words) hold a comment for review; turn one off for fewer holds.
+   */
+  readings?: {
+    /**
+     * 啥逼, 傻币 for 傻逼 → hold
+     */
+    homophones?: boolean | null;
+    /**
+     * sha bi, caonima, sha逼, 去4吧 → the term’s verdict
+     */
+    pinyin?: boolean | null;
+    /**
+     * s b, c n m, T.M.D in Chinese text → hold
+     */
+    initials?: boolean | null;
+    /**
+     * w hore, di ck head → hold
+     */
+    brokenWords?: boolean | null;
+    /**
+     * f#ck → the term’s verdict; b*****d → hold
+     */
+    masked?: boolean | null;
+    /**
+     * WeChat/QQ IDs and messaging handles → spam; phone numbers → hold
+     */
+    contacts?: boolean | null;
+  };
+  /**
+   * Regions (ISO codes such as CN, AU) whose national numbers count as phone numbers without a cue word. Empty: CN.
+   */
+  phoneRegions?: string[] | null;
   reportThreshold?: number | null;
   holdNewCommenters?: boolean | null;
   floodLimitPerMinute?: number | null;
@@ -943,6 +976,17 @@ export interface ModerationSettingsSelect<T extends boolean = true> {
   spamTerms?: T;
   allowTerms?: T;
   maxLinks?: T;
+  readings?:
+    | T
+    | {
+        homophones?: T;
+        pinyin?: T;
+        initials?: T;
+        brokenWords?: T;
+        masked?: T;
+        contacts?: T;
+      };
+  phoneRegions?: T;
   reportThreshold?: T;
   holdNewCommenters?: T;
   floodLimitPerMinute?: T;

@@ -8,6 +8,8 @@ import { fileURLToPath } from 'node:url'
 import next from 'next'
 import { getPayload, type Payload } from 'payload'
 
+import { warmUpReadings } from './moderation'
+
 import { parseDatabaseUri } from './database'
 import { createHostApp } from './host/app'
 import { closeDatabase } from './host/database'
@@ -50,6 +52,8 @@ const main = async () => {
   })
 
   server.on('error', (error) => fail(`cannot listen on ${hostname}:${port}: ${error.message}`))
+  // The moderation engine's segmenter and word list load once here, not on the first reader's comment.
+  setImmediate(warmUpReadings)
 
   let stopping = false
   const shutdown = (signal: string) => {

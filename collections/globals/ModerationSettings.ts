@@ -32,6 +32,21 @@ export const ModerationSettings: GlobalConfig = {
     { name: 'spamTerms', type: 'text', hasMany: true },
     { name: 'allowTerms', type: 'text', hasMany: true },
     { name: 'maxLinks', type: 'number', defaultValue: 1, min: 0 },
+    {
+      // Passed to createModerator as `readings`: the engine reads listed terms through these disguises too.
+      name: 'readings',
+      type: 'group',
+      fields: [
+        { name: 'homophones', type: 'checkbox', defaultValue: true },
+        { name: 'pinyin', type: 'checkbox', defaultValue: true },
+        { name: 'initials', type: 'checkbox', defaultValue: true },
+        { name: 'brokenWords', type: 'checkbox', defaultValue: true },
+        { name: 'masked', type: 'checkbox', defaultValue: true },
+        { name: 'contacts', type: 'checkbox', defaultValue: true },
+      ],
+    },
+    // Passed to createModerator as `phoneRegions` (ISO 3166 codes such as CN, AU); empty means CN.
+    { name: 'phoneRegions', type: 'text', hasMany: true },
     { name: 'reportThreshold', type: 'number', defaultValue: 3, min: 1 },
     { name: 'holdNewCommenters', type: 'checkbox', defaultValue: false },
     { name: 'floodLimitPerMinute', type: 'number', defaultValue: 5, min: 1 },

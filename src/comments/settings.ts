@@ -1,6 +1,6 @@
 import type { Payload, PayloadRequest } from 'payload'
 
-import { createModerator, type Moderator } from '../moderation'
+import { createModerator, type Moderator, type ReadingSwitches } from '../moderation'
 
 /** The slug of the global the moderators edit (here, so the global's own hooks can use it without a cycle). */
 export const MODERATION_SETTINGS_SLUG = 'moderation-settings'
@@ -21,7 +21,18 @@ export interface ModerationSettingsValues {
   blockedAuthors: string[]
   honeypot: boolean
   minSecondsToSubmit: number
+  /** the disguises the engine reads listed terms through (each on unless switched off) */
+  readings: Required<ReadingSwitches>
+  /** regions whose national numbers count as phone numbers without a cue word (empty: the engine's default, CN) */
+  phoneRegions: string[]
   updatedAt?: string
+}
+
+const READING_NAMES = ['homophones', 'pinyin', 'initials', 'brokenWords', 'masked', 'contacts'] as const
+
+const readingSwitches = (raw: unknown): Required<ReadingSwitches> => {
+  const group = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>
+  return Object.fromEntries(READING_NAMES.map((name) => [name, group[name] !== false])) as Required<ReadingSwitches>
 }
 
 const list = (value: unknown): string[] =>
@@ -46,16 +57,18 @@ export const readSettings = (raw: Record<string, unknown> | null | undefined): M
   blockedAuthors: list(raw?.blockedAuthors).map((entry) => entry.trim().toLowerCase()),
   honeypot: raw?.honeypot !== false,
   minSecondsToSubmit: Math.max(0, num(raw?.minSecondsToSubmit, 0)),
+  readings: readingSwitches(raw?.readings),
+  phoneRegions: list(raw?.phoneRegions).map((region) => region.trim().toUpperCase()),
   updatedAt: typeof raw?.updatedAt === 'string' ? raw.updatedAt : undefined,
 })
 
 const policyKey = (settings: ModerationSettingsValues): string =>
-  JSON.stringify([settings.bannedTerms, settings.suspectTerms, settings.spamTerms, settings.allowTerms, settings.maxLinks])
+  JSON.stringify([settings.bannedTerms, settings.suspectTerms, settings.spamTerms, settings.allowTerms, settings.maxLinks, settings.readings, settings.phoneRegions])
 
 // Building the automata is the expensive part: one moderator per distinct policy, kept while it is current.
 let cached: { key: string; moderator: Moderator } | undefined
 
-/** The moderator for these settings, rebuilt only when a term list or maxLinks changed. */
+/** The moderator for these settings, rebuilt only when a term list, maxLinks or a reading switch changed. */
 export const moderatorFor = (settings: ModerationSettingsValues): Moderator => {
   const key = policyKey(settings)
   if (cached?.key === key) return cached.moderator
@@ -65,6 +78,8 @@ export const moderatorFor = (settings: ModerationSettingsValues): Moderator => {
     spamTerms: settings.spamTerms,
     allowTerms: settings.allowTerms,
     maxLinks: settings.maxLinks,
+    readings: settings.readings,
+    phoneRegions: settings.phoneRegions.length ? settings.phoneRegions : undefined,
   })
   cached = { key, moderator }
   return moderator

@@ -291,8 +291,8 @@ export const LEET = new Int32Array(0x80)
 const LEET_PAIRS: [string, string][] = [
   ['0', 'o'], ['1', 'i'], ['2', 'z'], ['3', 'e'], ['4', 'a'], ['5', 's'], ['6', 'g'], ['7', 't'], ['8', 'b'], ['9', 'g'],
   ['@', 'a'], ['$', 's'], ['!', 'i'], ['|', 'i'], ['+', 't'], ['(', 'c'], ['[', 'c'], ['<', 'c'], ['{', 'c'],
-  // skeleton: l and i are written interchangeably (1, |, !)
-  ['l', 'i'],
+  // skeleton: l and i are written interchangeably (1, |, !), and so are v and u (fvck, (vn7)
+  ['l', 'i'], ['v', 'u'],
 ]
 for (const [a, b] of LEET_PAIRS) LEET[a.charCodeAt(0)] = b.charCodeAt(0)
 /** Folded non-ASCII symbols that read as letters in leetspeak. */

@@ -4,6 +4,7 @@
  */
 export { createModerator } from './moderator'
 export { normalizeForMatching } from './normalize'
+export { warmUpReadings } from './warm'
 export { findLinks, type FoundLink } from './links'
 export {
   REASON_CODES,
@@ -11,6 +12,9 @@ export {
   type ModerationPolicy,
   type ModerationReason,
   type ModerationResult,
+  type ReadingOptions,
+  type ReadingSwitches,
+  type TermReading,
   type Moderator,
   type ReasonCode,
   type Verdict,

@@ -79,3 +79,38 @@ export function findLinks(text: string): FoundLink[] {
   }
   return found
 }
+
+/**
+ * Domains spelled out to get past link filters: `www . luck88 . net`,
+ * `luck88点com`, `luck88 dot com`, `luck88。net`. At least one dot must be
+ * disguised (spaced, 点, 。 or "dot"), and the last label must be a known TLD.
+ */
+const SPELLED_DOT = String.raw`(?:\s*[.。．]\s*|\s*点\s*|\s+dot\s+|\s*[\[(]\s*dot\s*[\])]\s*)`
+const SPELLED_RE = new RegExp(String.raw`(?<![a-z0-9])([a-z0-9][a-z0-9\-]*(?:${SPELLED_DOT}[a-z0-9][a-z0-9\-]*)+)`, 'gi')
+const SPELLED_SPLIT = new RegExp(SPELLED_DOT, 'i')
+const PLAIN_DOT_ONLY = /^[a-z0-9\-.]+$/i
+
+/** a disguised dot right before a known TLD: the cheap pre-check */
+const SPELLED_TLD = new RegExp(
+  String.raw`(?:\s[.。．]|[.。．]\s|点|\sdot\s|\sDOT\s|[\[(]\s*(?:dot|DOT)\s*[\])])\s*(?:${[...TLDS].join('|')})(?![a-z0-9])`,
+)
+// case-sensitive on purpose: a capitalised word after a full stop starts a sentence ("It works. Com…")
+
+export function findSpelledLinks(text: string): FoundLink[] {
+  const found: FoundLink[] = []
+  if (!SPELLED_TLD.test(text)) return found
+  SPELLED_RE.lastIndex = 0
+  for (let m = SPELLED_RE.exec(text); m !== null; m = SPELLED_RE.exec(text)) {
+    const t = m[1]
+    if (PLAIN_DOT_ONLY.test(t)) continue // an ordinary link: findLinks reports it
+    const labels = t.split(new RegExp(SPELLED_SPLIT, 'gi'))
+    if (labels.length < 2 || labels.some((l) => l.length === 0)) continue
+    const tld = labels[labels.length - 1].toLowerCase()
+    if (!TLDS.has(tld) || tld === 'example' || tld === 'test') continue
+    // a sentence break before a word that happens to be a TLD ("It works. Com…") is not a domain:
+    // every label but the first must be lower-case or digits, and the name must not be one English sentence
+    if (labels.slice(1).some((l) => /^[A-Z][a-z]/.test(l))) continue
+    found.push({ start: m.index, end: m.index + t.length, text: t, obfuscated: true })
+  }
+  return found
+}

@@ -1,15 +1,21 @@
 import { Automaton } from './automaton'
 import * as chars from './chars'
-import { findLinks, type FoundLink } from './links'
+import { findContacts, DEFAULT_PHONE_REGIONS, type FoundContact } from './contacts'
+import { LatinIndex, type LatinMatch } from './latin'
+import { findLinks, findSpelledLinks, type FoundLink } from './links'
 import * as norm from './normalize'
+import { SoundIndex, type SoundMatch } from './sound'
 import type {
   ModerationInput,
   ModerationPolicy,
   ModerationReason,
   ModerationResult,
   Moderator,
+  ReadingOptions,
+  ReadingSwitches,
   Verdict,
 } from './types'
+import type { CountryCode } from 'libphonenumber-js'
 
 // local copies of imported bindings (see normalize.ts)
 const K_CJK = chars.K_CJK
@@ -224,8 +230,14 @@ class EngineModerator implements Moderator {
   private readonly hasAllow: boolean
   /** terms that normalise to nothing and can never match */
   readonly ignoredTerms: string[] = []
+  private readonly sound: SoundIndex
+  private readonly latin: LatinIndex
+  private readonly readings: Required<ReadingSwitches>
+  private readonly phoneRegions: CountryCode[]
+  /** allow-term matches of the last matchTerms call (units of that text) */
+  private allowSpans: Match[] = []
 
-  constructor(policy: ModerationPolicy) {
+  constructor(policy: ModerationPolicy & ReadingOptions) {
     const add = (list: string[] | undefined, category: Category) => {
       for (const raw of list ?? []) {
         if (typeof raw !== 'string') continue
@@ -246,6 +258,57 @@ class EngineModerator implements Moderator {
     this.terms.forEach((t, i) => {
       if (!usable.has(i)) this.ignoredTerms.push(t.term)
     })
+    const r = policy.readings ?? {}
+    this.readings = {
+      homophones: r.homophones !== false,
+      pinyin: r.pinyin !== false,
+      initials: r.initials !== false,
+      brokenWords: r.brokenWords !== false,
+      masked: r.masked !== false,
+      contacts: r.contacts !== false,
+    }
+    this.phoneRegions = (policy.phoneRegions?.length ? policy.phoneRegions : DEFAULT_PHONE_REGIONS) as CountryCode[]
+    // the folded form of each term: Chinese terms for the sound readings, one Latin word for the others
+    const han: (number[] | null)[] = []
+    const latin: (string | null)[] = []
+    const u = new Units()
+    for (const t of this.terms) {
+      buildUnits(t.term, u)
+      let allHan = u.n > 0
+      let allLatin = u.n > 0
+      const cps: number[] = []
+      for (let i = 0; i < u.n; i++) {
+        const c = u.code[i]
+        cps.push(c)
+        if (u.kind[i] !== K_CJK) allHan = false
+        if (u.kind[i] !== K_WORD || c < 0x61 || c > 0x7a) allLatin = false
+      }
+      han.push(allHan && t.category !== ALLOW ? cps : null)
+      latin.push(allLatin && t.category !== ALLOW ? String.fromCharCode(...cps) : null)
+    }
+    this.sound = new SoundIndex(han)
+    this.latin = new LatinIndex(latin)
+  }
+
+  /**
+   * The readings that need word or sound knowledge, on the units of the text
+   * last passed to matchTerms. Matches inside an allow term, or where the term
+   * was already found as written, are dropped.
+   */
+  private readMore(text: string, found: Match[]): { sound: SoundMatch[]; latin: LatinMatch[] } {
+    const on = this.readings
+    const sound = on.homophones || on.pinyin || on.initials ? this.sound.find(units, text, on) : []
+    const latin: LatinMatch[] = []
+    if (on.brokenWords) latin.push(...this.latin.brokenWords(units))
+    if (on.masked) latin.push(...this.latin.masked(units, text))
+    if (sound.length === 0 && latin.length === 0) return { sound, latin }
+    // letters inside a link (an encoded path, a host name) are not a reader's words
+    const links = findLinks(text)
+    const clear = (m: { term: number; u0: number; u1: number }) =>
+      !this.allowSpans.some((a) => a.u0 <= m.u1 && m.u0 <= a.u1) &&
+      !found.some((f) => f.term === m.term && f.u0 <= m.u1 && m.u0 <= f.u1) &&
+      !links.some((l) => l.start <= units.start[m.u0] && units.end[m.u1] <= l.end)
+    return { sound: sound.filter(clear), latin: latin.filter(clear) }
   }
 
   /** all term matches in a text, allow-list applied; leaves `units` filled for `text` */
@@ -256,8 +319,10 @@ class EngineModerator implements Moderator {
     this.plainReading.collect(plain, this.terms, false, matches)
     buildAggressiveReading(units, aggressive)
     this.aggressiveReading.collect(aggressive, this.terms, true, matches)
+    this.allowSpans = []
     if (matches.length === 0 || !this.hasAllow) return matches
     const allows = matches.filter((m) => m.category === ALLOW)
+    this.allowSpans = allows
     return matches.filter(
       (m) => m.category !== ALLOW && !allows.some((a) => a.u0 <= m.u0 && m.u1 <= a.u1),
     )
@@ -298,9 +363,52 @@ class EngineModerator implements Moderator {
       } else if (m.category === SUSPECT) suspect++
       else spam++
       if (reasons.length < 50) {
-        reasons.push({ code, term: t.term, start, end, detail: describe(body.slice(start, end), t.term, m.aggressive) })
+        const detail = describe(body.slice(start, end), t.term, m.aggressive)
+        reasons.push({ code, term: t.term, start, end, detail, reading: detail === 'exact' || detail === 'case' ? 'exact' : 'disguised' })
       }
     }
+    // ---- readings that need sound or word knowledge -------------------------
+    let possible = 0
+    const more = this.readMore(body, matches)
+    const termReason = (category: Category, term: number, start: number, end: number, detail: string, reading: ModerationReason['reading'], guess: boolean) => {
+      const key = `${term}:${start}:${end}`
+      if (seen.has(key)) return
+      seen.add(key)
+      const t = this.terms[term]
+      if (guess) possible++
+      else if (category === BANNED) banned++
+      else if (category === SUSPECT) suspect++
+      else spam++
+      const code = guess ? 'possible_term' : category === BANNED ? 'banned_term' : category === SUSPECT ? 'suspect_term' : 'spam_term'
+      if (reasons.length < 50) reasons.push({ code, term: t.term, start, end, detail, reading })
+    }
+    for (const m of more.sound) {
+      const start = units.start[m.u0]
+      const end = units.end[m.u1]
+      const t = this.terms[m.term]
+      const seenText = body.slice(start, end)
+      const sounds = m.syllables.join(' ')
+      const what =
+        m.reading === 'initials' ? `initials of ${t.term}: ${seenText}` :
+        m.reading === 'pinyin' ? `pinyin of ${t.term}: ${seenText}` :
+        m.reading === 'mixed' ? `mixed script of ${t.term}: ${seenText} (${sounds})` :
+        `homophone of ${t.term}: ${seenText} (${sounds})`
+      termReason(t.category, m.term, start, end, what, m.reading, m.guess)
+    }
+    for (const m of more.latin) {
+      const start = units.start[m.u0]
+      const end = units.end[m.u1]
+      const t = this.terms[m.term]
+      const seenText = body.slice(start, end)
+      if (m.reading === 'broken_word') {
+        termReason(t.category, m.term, start, end, `broken word: ${JSON.stringify(seenText)} reads as ${t.term}`, 'broken_word', true)
+      } else {
+        // one hidden letter in three or fewer, and only one listed term fits: as sure as leet
+        const sure = !m.ambiguous && m.hidden * 3 <= t.term.length
+        termReason(t.category, m.term, start, end, `masked letters: ${seenText} reads as ${t.term}`, 'masked', !sure)
+      }
+    }
+
     // ---- right-to-left override: also read the text in display order ------
     if (body.includes('\u202e')) {
       const { visual, origin } = displayOrder(body)
@@ -327,6 +435,9 @@ class EngineModerator implements Moderator {
     // ---- links and spam signals --------------------------------------------
     const scan = linkScanText(body, units.unusual)
     const links: FoundLink[] = findLinks(scan.text)
+    for (const l of findSpelledLinks(scan.text)) {
+      if (!links.some((k) => k.start < l.end && l.start < k.end)) links.push(l)
+    }
     const spamSignals: ModerationReason[] = []
     if (links.length > 0) {
       const offs = (l: FoundLink) => (scan.exact ? { start: l.start, end: l.end } : {})
@@ -362,7 +473,18 @@ class EngineModerator implements Moderator {
     const letters = sig.upper + sig.lower
     if (letters >= SHOUT_MIN_LETTERS && sig.upper / letters >= SHOUT_RATIO) spamSignals.push({ code: 'shouting' })
     if (sig.repeated) spamSignals.push({ code: 'repeated_chars', start: sig.repeated.start, end: sig.repeated.end })
-    if (sig.contact) spamSignals.push({ code: 'contact_info', start: sig.contact.start, end: sig.contact.end })
+    let contactSpam = 0
+    let contactHold = 0
+    const contacts: FoundContact[] = this.readings.contacts ? findContacts(scan.text, this.phoneRegions) : []
+    for (const c of contacts) {
+      if (c.kind === 'phone') contactHold++
+      else contactSpam++
+      const label = c.kind === 'wechat' ? 'WeChat ID' : c.kind === 'qq' ? 'QQ number' : c.kind === 'handle' ? 'messaging handle' : 'phone number'
+      reasons.push({ code: 'contact_info', ...(scan.exact ? { start: c.start, end: c.end } : {}), detail: `${label}: ${c.text}` })
+    }
+    if (sig.contact && !contacts.some((c) => c.start < sig.contact!.end && sig.contact!.start < c.end)) {
+      spamSignals.push({ code: 'contact_info', start: sig.contact.start, end: sig.contact.end })
+    }
 
     // ---- the author name -----------------------------------------------------
     let nameBanned = false
@@ -391,15 +513,21 @@ class EngineModerator implements Moderator {
     if (banned > 0 || nameBanned) {
       verdict = 'reject'
       score = plainBanned ? 0.99 : 0.93
-    } else if (spam > 0 || nameSpam) {
+    } else if (spam > 0 || nameSpam || contactSpam > 0) {
       verdict = 'spam'
-      score = Math.min(0.99, 0.9 + 0.03 * (links.length > 0 ? 1 : 0) + 0.02 * spamSignals.length)
-    } else if (links.length > 0 && spamSignals.length > 0) {
+      score = Math.min(0.99, (spam > 0 || nameSpam ? 0.9 : 0.85) + 0.03 * (links.length > 0 ? 1 : 0) + 0.02 * spamSignals.length)
+    } else if (links.length > 0 && (spamSignals.length > 0 || contactHold > 0)) {
       verdict = 'spam'
       score = Math.min(0.95, 0.6 + 0.1 * spamSignals.length + 0.05 * links.length)
-    } else if (suspect > 0 || links.length > this.maxLinks || spamSignals.some((s) => s.code === 'spam_name')) {
+    } else if (
+      suspect > 0 ||
+      possible > 0 ||
+      contactHold > 0 ||
+      links.length > this.maxLinks ||
+      spamSignals.some((s) => s.code === 'spam_name')
+    ) {
       verdict = 'hold'
-      score = suspect > 0 ? 0.75 : Math.min(0.9, 0.6 + 0.05 * (links.length - this.maxLinks))
+      score = suspect > 0 ? 0.75 : possible > 0 ? 0.7 : contactHold > 0 ? 0.65 : Math.min(0.9, 0.6 + 0.05 * (links.length - this.maxLinks))
     } else {
       verdict = 'approve'
       score = Math.max(0.5, 0.97 - 0.1 * spamSignals.length - (links.length > 0 ? 0.05 : 0))
@@ -449,6 +577,6 @@ function describe(original: string, term: string, aggressive: boolean): string {
   return aggressive ? `disguised (leet/repeat/joined): "${original}"` : `disguised: "${original}"`
 }
 
-export function createModerator(policy: ModerationPolicy): Moderator & { readonly ignoredTerms: string[] } {
+export function createModerator(policy: ModerationPolicy & ReadingOptions): Moderator & { readonly ignoredTerms: string[] } {
   return new EngineModerator(policy)
 }

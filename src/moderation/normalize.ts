@@ -341,9 +341,12 @@ export function normalizeForMatching(text: string): string {
 }
 
 /** Symbols of a term in the given reading (spaces at the ends trimmed). */
+const termUnits = new Units()
+const termStream = new Stream()
+
 export function termSymbols(term: string, aggressive: boolean): { symbols: number[]; kinds: number[] } {
-  const u = new Units()
-  const s = new Stream()
+  const u = termUnits
+  const s = termStream
   buildUnits(term, u)
   if (aggressive) buildAggressiveReading(u, s)
   else buildPlainReading(u, s)

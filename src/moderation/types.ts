@@ -11,6 +11,47 @@ export interface ModerationPolicy {
   maxLinks?: number
 }
 
+/** Options of createModerator beyond the term lists (kept apart so ModerationPolicy stays as it was). */
+export interface ReadingOptions {
+  /**
+   * Readings beyond the term as written, each on by default. A site that wants
+   * fewer holds turns off the ones that need a guess.
+   */
+  readings?: ReadingSwitches
+  /**
+   * Regions (ISO 3166 codes) whose national numbers count as phone numbers
+   * without a cue word; default CN. Numbers with a country code (+61 …) or
+   * after a cue word (电话, call, WhatsApp …) count in any region.
+   */
+  phoneRegions?: string[]
+}
+
+export interface ReadingSwitches {
+  /** 啥逼, 傻币, 草尼玛 for 傻逼 / 草泥马 (→ hold) */
+  homophones?: boolean
+  /** sha bi, caonima, and mixed script sha逼, 去4吧 (→ the term's verdict) */
+  pinyin?: boolean
+  /** s b, c n m, T.M.D in a Chinese sentence (→ hold) */
+  initials?: boolean
+  /** w hore, di ck head, s\thit (→ hold) */
+  brokenWords?: boolean
+  /** f#ck, b*****d (→ the term's verdict when one letter in three or fewer is hidden, else hold) */
+  masked?: boolean
+  /** WeChat / QQ IDs, messaging handles (→ spam), phone numbers (→ hold) */
+  contacts?: boolean
+}
+
+/** Which reading found a term. */
+export type TermReading =
+  | 'exact'
+  | 'disguised'
+  | 'homophone'
+  | 'pinyin'
+  | 'mixed'
+  | 'initials'
+  | 'broken_word'
+  | 'masked'
+
 export interface ModerationInput {
   body: string
   authorName?: string
@@ -26,6 +67,8 @@ export const REASON_CODES = [
   'suspect_term',
   /** body contains a spam term → spam */
   'spam_term',
+  /** a listed term read through a guess (homophone, initials, broken word, heavy mask) → at least hold */
+  'possible_term',
   /** more links than policy.maxLinks → hold */
   'too_many_links',
   /** one link (informational; with a spam signal → spam) */
@@ -38,7 +81,7 @@ export const REASON_CODES = [
   'shouting',
   /** long runs of one character such as !!!! or $$$ (spam signal) */
   'repeated_chars',
-  /** phone / messenger number in the body (spam signal) */
+  /** contact details: a WeChat / QQ ID or messaging handle → spam; a phone number → hold; a long number (signal) */
   'contact_info',
   /** the author name carries a link, a spam term or a banned term */
   'spam_name',
@@ -56,6 +99,8 @@ export interface ModerationReason {
   start?: number
   end?: number
   detail?: string
+  /** which reading found the term (term reasons only) */
+  reading?: TermReading
 }
 
 export type Verdict = 'approve' | 'hold' | 'spam' | 'reject'
