@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url'
 import next from 'next'
 import { getPayload, type Payload } from 'payload'
 
-import { parseDatabaseUri, parseSqliteCacheMB } from './database'
+import { parseDatabaseUri, parseRequestDeadlineMs, parseSqliteCacheMB } from './database'
 import { createHostApp } from './host/app'
 import { closeDatabase } from './host/database'
 import { resolvePayloadSecret } from './secret'
@@ -30,6 +30,7 @@ const main = async () => {
   try {
     parseDatabaseUri(process.env.DATABASE_URI)
     parseSqliteCacheMB(process.env.SQLITE_CACHE_MB)
+    parseRequestDeadlineMs(process.env.REQUEST_DEADLINE_MS)
     process.env.PAYLOAD_SECRET = resolvePayloadSecret()
   } catch (error) {
     fail((error as Error).message)

@@ -58,3 +58,28 @@ export const closeDatabase = async (payload: Payload): Promise<void> => {
     await ended
   } else if (client && typeof client.close === 'function') client.close()
 }
+
+/** How long one Redis command may take before it fails (and the request answers 503), in milliseconds. */
+export const REDIS_COMMAND_TIMEOUT_MS = 2000
+
+type RedisLike = { options: Record<string, unknown>; on: (event: 'error', listener: (error: Error) => void) => void }
+
+/**
+ * Redis that is down or paused must not hold requests: ioredis by default queues commands while it reconnects and
+ * retries each 20 times, so a request waited for as long as Redis was gone. Bounded here, each command fails within
+ * REDIS_COMMAND_TIMEOUT_MS (the request answers 503 with Retry-After, see unavailable.ts) and the client keeps
+ * reconnecting in the background. The KV adapter takes no client options, so they are set on its client.
+ */
+export const boundRedisCommands = (payload: Payload): void => {
+  const redis = (payload.kv as unknown as { redisClient?: RedisLike } | undefined)?.redisClient
+  if (!redis) return
+  redis.options.commandTimeout = REDIS_COMMAND_TIMEOUT_MS
+  redis.options.maxRetriesPerRequest = 1
+  let lastLogged = 0
+  redis.on('error', (error) => {
+    // one line per 10 s while Redis is gone, not one per reconnect attempt
+    if (Date.now() - lastLogged < 10_000) return
+    lastLogged = Date.now()
+    payload.logger.error({ err: error }, 'Redis unavailable; comment posting answers 503 until it returns')
+  })
+}
