@@ -12,7 +12,7 @@ import { zh } from '@payloadcms/translations/languages/zh'
 import { buildConfig, type CollectionConfig, type Config, type DatabaseAdapterObj, type SanitizedConfig } from 'payload'
 import sharp from 'sharp'
 
-import { boundRedisCommands, keepPoolErrorsFromCrashing, sizeSqliteCache } from './host/database'
+import { boundRedisCommands, failRequestsWhoseCommitFails, keepPoolErrorsFromCrashing, sizeSqliteCache } from './host/database'
 import { answerUnavailableWith503 } from './host/unavailable'
 import { migrations as postgresMigrations } from './migrations/postgres'
 import { migrations as sqliteMigrations } from './migrations/sqlite'
@@ -119,6 +119,7 @@ export const createNewsroomConfig = (options: NewsroomAppOptions): Promise<Sanit
     onInit: async (payload) => {
       keepPoolErrorsFromCrashing(payload)
       boundRedisCommands(payload)
+      failRequestsWhoseCommitFails(payload)
       await sizeSqliteCache(payload, options.sqliteCacheMB ?? DEFAULT_SQLITE_CACHE_MB)
     },
   }

@@ -30,6 +30,7 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
+  if (server && server.child.exitCode !== null) console.log(`server exited with ${server.child.exitCode}:\n${server.log().slice(-4000)}`)
   await server?.kill()
   await pgProxy?.stop()
   await redisProxy?.stop()
