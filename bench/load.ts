@@ -129,7 +129,8 @@ const benchDatabase = async (kind: string) => {
     const last = mean(perSecond.slice(-window))
     const latency = (result: any) => ({ p50: result.latency.p50, p99: result.latency.p99, p999: result.latency.p99_9 })
     const errors = (result: any, counters: Counters) => ({
-      non2xx: counters.non2xx,
+      answered: counters.responses,
+    non2xx: counters.non2xx,
       status5xx: counters.status5xx,
       sqliteBusy: counters.sqliteBusy,
       timeouts: result.timeouts,
