@@ -123,6 +123,18 @@ describe('PostgreSQL faults under a steady stream of comments', () => {
     expect(server.child.pid).toBe(server.pid)
   })
 
+  it('a connection lost at COMMIT never answers 201 for a comment that was not stored', async () => {
+    const commitLost = pgProxy.resetWhenSent(/\bcommit\b/i)
+    const outcome = await postNonce(server, { timeoutMs: 20_000 })
+    await commitLost
+    const { byNonce } = await readDatabase()
+    console.log(`commit lost: the POST answered ${outcome.status}`)
+    expect(byNonce.has(outcome.nonce)).toBe(false)
+    expect(outcome.status).toBe(503)
+    expect(outcome.retryAfter).toBe('5')
+    await waitUntil(postSucceeds, 15_000, 'a 2xx comment POST after the lost commit')
+  })
+
   it('a slow database (2 s per query) answers 503 with Retry-After within the 10 s request deadline, and the pool recovers', async () => {
     pgProxy.setLatency(2000)
     try {

@@ -9,6 +9,7 @@ export class FaultProxy {
   private server = net.createServer((client) => this.accept(client))
   private links = new Set<{ client: net.Socket; upstream: net.Socket }>()
   private latencyMs = 0
+  private resetOn: { pattern: RegExp; done: () => void } | undefined
   private stalled: Promise<void> | undefined
   private release: (() => void) | undefined
   port = 0
@@ -36,6 +37,15 @@ export class FaultProxy {
     let clientQueue = Promise.resolve()
     let upstreamQueue = Promise.resolve()
     client.on('data', (chunk) => {
+      const trigger = this.resetOn
+      if (trigger && trigger.pattern.test(chunk.toString('latin1'))) {
+        // the chunk never reaches the service: the link breaks exactly there
+        this.resetOn = undefined
+        client.resetAndDestroy()
+        upstream.resetAndDestroy()
+        trigger.done()
+        return
+      }
       const latency = this.latencyMs
       clientQueue = clientQueue.then(async () => {
         await this.stalled
@@ -62,6 +72,11 @@ export class FaultProxy {
     await new Promise((resolve) => setTimeout(resolve, ms))
     this.release?.()
     this.stalled = undefined
+  }
+
+  /** Resets the connection that next sends a chunk matching `pattern`, dropping that chunk; resolves when it happened. */
+  resetWhenSent(pattern: RegExp): Promise<void> {
+    return new Promise((done) => (this.resetOn = { pattern, done }))
   }
 
   /** Reset every open connection (RST to both sides). */
