@@ -12,7 +12,8 @@ import { zh } from '@payloadcms/translations/languages/zh'
 import { buildConfig, type CollectionConfig, type Config, type DatabaseAdapterObj, type SanitizedConfig } from 'payload'
 import sharp from 'sharp'
 
-import { keepPoolErrorsFromCrashing, sizeSqliteCache } from './host/database'
+import { boundRedisCommands, failRequestsWhoseCommitFails, keepPoolErrorsFromCrashing, sizeSqliteCache } from './host/database'
+import { answerUnavailableWith503 } from './host/unavailable'
 import { migrations as postgresMigrations } from './migrations/postgres'
 import { migrations as sqliteMigrations } from './migrations/sqlite'
 import { DEFAULT_SQLITE_CACHE_MB, ensureSqliteFolder, parseDatabaseUri, type DatabaseChoice } from './database'
@@ -121,8 +122,12 @@ export const createNewsroomConfig = (options: NewsroomAppOptions): Promise<Sanit
       deleteJobOnComplete: true,
     },
     plugins: [newsroomPlugin(options.plugin)],
+    // A database or Redis that does not answer → 503 with Retry-After instead of 500 (docs/operations.md).
+    hooks: { afterError: [answerUnavailableWith503] },
     onInit: async (payload) => {
       keepPoolErrorsFromCrashing(payload)
+      boundRedisCommands(payload)
+      failRequestsWhoseCommitFails(payload)
       await sizeSqliteCache(payload, options.sqliteCacheMB ?? DEFAULT_SQLITE_CACHE_MB)
     },
   }

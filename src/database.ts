@@ -58,3 +58,14 @@ export const parseSqliteCacheMB = (value: string | undefined): number => {
   }
   return megabytes
 }
+
+/** Default of REQUEST_DEADLINE_MS: the longest an API client waits before a 503 when the database is slow. */
+export const DEFAULT_REQUEST_DEADLINE_MS = 10_000
+
+/** `REQUEST_DEADLINE_MS`: unset or empty → 10 000; `0` turns the deadline off; otherwise a positive number. */
+export const parseRequestDeadlineMs = (value: string | undefined): number => {
+  if (value === undefined || value.trim() === '') return DEFAULT_REQUEST_DEADLINE_MS
+  const ms = Number(value)
+  if (!Number.isFinite(ms) || ms < 0) throw new SettingError(`REQUEST_DEADLINE_MS must be a number of milliseconds (0 = no deadline), not "${value}"`)
+  return ms
+}

@@ -8,11 +8,10 @@ import { fileURLToPath } from 'node:url'
 import next from 'next'
 import { getPayload, type Payload } from 'payload'
 
-import { warmUpReadings } from './moderation'
-
-import { parseDatabaseUri } from './database'
+import { parseDatabaseUri, parseRequestDeadlineMs, parseSqliteCacheMB } from './database'
 import { createHostApp } from './host/app'
 import { closeDatabase } from './host/database'
+import { warmUpReadings } from './moderation'
 import { resolvePayloadSecret } from './secret'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -27,9 +26,12 @@ const fail = (message: string): never => {
 }
 
 const main = async () => {
-  // Fail fast, with one clear line, before Next or Payload start.
+  // Fail fast, with one clear line, before Next or Payload start: loading them takes seconds (half a minute on a
+  // busy machine), and a setting refused only inside that dynamic import raced the caller's timeout.
   try {
     parseDatabaseUri(process.env.DATABASE_URI)
+    parseSqliteCacheMB(process.env.SQLITE_CACHE_MB)
+    parseRequestDeadlineMs(process.env.REQUEST_DEADLINE_MS)
     process.env.PAYLOAD_SECRET = resolvePayloadSecret()
   } catch (error) {
     fail((error as Error).message)

@@ -4,6 +4,7 @@ import express, { type Express, type NextFunction, type Request, type Response }
 import helmet from 'helmet'
 import type { Payload } from 'payload'
 
+import { parseRequestDeadlineMs } from '../database'
 import { checkHealth } from './health'
 
 /** Largest request bodies accepted: uploads to media, and everything else (JSON, forms). */
@@ -15,6 +16,31 @@ export interface HostAppOptions {
   /** Next's request handler (admin, REST, GraphQL). Absent in tests of the host alone. */
   nextHandler?: (req: IncomingMessage, res: ServerResponse) => Promise<void> | void
   dev?: boolean
+  /** An API request not answered within this many ms gets 503 with Retry-After (REQUEST_DEADLINE_MS, default 10 s). */
+  requestDeadlineMs?: number
+}
+
+/**
+ * Answers 503 with Retry-After when an API request is still unanswered after `ms` (a database adding seconds per
+ * query would otherwise keep readers waiting for half a minute). The work in flight goes on and its late
+ * answer is dropped, so the outcome of a write that timed out is unknown to the client, as a 503 says.
+ */
+export const respondWithin = (ms: number) => (req: Request, res: Response, next: NextFunction) => {
+  if (!/^\/api(\/|$|\?)/.test(req.originalUrl) || !(ms > 0)) return next()
+  const timer = setTimeout(() => {
+    if (res.headersSent) return
+    res.status(503).set('Retry-After', '5').set('Cache-Control', 'no-store')
+    res.json({ errors: [{ message: `No answer within ${ms / 1000} s (the database is slow or unavailable); try again shortly.` }] })
+    // The handler still running must not write into the finished response.
+    res.writeHead = (() => res) as unknown as typeof res.writeHead
+    res.setHeader = (() => res) as unknown as typeof res.setHeader
+    res.write = (() => true) as unknown as typeof res.write
+    res.end = (() => res) as unknown as typeof res.end
+  }, ms)
+  timer.unref()
+  res.once('close', () => clearTimeout(timer))
+  res.once('finish', () => clearTimeout(timer))
+  next()
 }
 
 /**
@@ -62,7 +88,7 @@ export const limitBodySize = (req: Request, res: Response, next: NextFunction) =
 }
 
 /** The Express host: security headers, body limits, `/healthz`, and everything else to Next. */
-export const createHostApp = ({ getPayload, nextHandler, dev = false }: HostAppOptions): Express => {
+export const createHostApp = ({ getPayload, nextHandler, dev = false, requestDeadlineMs }: HostAppOptions): Express => {
   const app = express()
   app.disable('x-powered-by')
   app.set('trust proxy', process.env.TRUST_PROXY ?? 'loopback')
@@ -75,6 +101,7 @@ export const createHostApp = ({ getPayload, nextHandler, dev = false }: HostAppO
     }),
   )
   app.use(limitBodySize)
+  app.use(respondWithin(requestDeadlineMs ?? parseRequestDeadlineMs(process.env.REQUEST_DEADLINE_MS)))
 
   app.get('/healthz', async (_req, res) => {
     let health

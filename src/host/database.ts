@@ -1,24 +1,51 @@
+import crypto from 'node:crypto'
+
 import type { Payload } from 'payload'
 
 type PoolLike = {
   end: () => Promise<void>
-  on: (event: 'error', listener: (error: Error) => void) => void
+  on: ((event: 'error', listener: (error: Error) => void) => void) & ((event: 'connect', listener: (client: PoolClientLike) => void) => void)
   _clients?: PoolClientLike[]
   _idle?: unknown[]
 }
 // pg (pinned 8.20) keeps a client's query state in these fields; `activeQuery`/`queryQueue` are deprecated getters that warn
-type PoolClientLike = { release?: (destroy?: boolean) => void; _activeQuery?: unknown; _queryQueue?: unknown[] }
+type PoolClientLike = {
+  release?: (destroy?: boolean) => void
+  on?: (event: 'error', listener: (error: Error) => void) => void
+  _activeQuery?: unknown
+  _queryQueue?: unknown[]
+}
 type ClientLike = { close: () => void }
 
 const poolOf = (payload: Payload) => (payload.db as unknown as { pool?: PoolLike }).pool
 const clientOf = (payload: Payload) => (payload.db as unknown as { client?: ClientLike }).client
 
 /**
- * A PostgreSQL server that restarts, or terminates our idle connections, must not take the process down:
- * the pool reports the error and opens new connections on the next query.
+ * A PostgreSQL server that restarts, or a connection reset, must not take the process down: the pool reports
+ * errors of idle clients, but a client checked out of it (the one @payloadcms/db-postgres holds from connect, or
+ * one inside a transaction) emits 'error' with no listener, and Node ends the process on an unhandled 'error'
+ * event (found by test/faults: one reset killed the server). Every client gets a listener; the query in flight
+ * still fails (503, see unavailable.ts) and the pool opens new connections on the next query.
  */
 export const keepPoolErrorsFromCrashing = (payload: Payload): void => {
-  poolOf(payload)?.on('error', (error) => payload.logger.error({ err: error }, 'database connection lost; reconnecting on the next query'))
+  const pool = poolOf(payload)
+  if (!pool) return
+  let lastLogged = 0
+  const report = (error: Error) => {
+    // one line per 10 s during an outage, not one per connection
+    if (Date.now() - lastLogged < 10_000) return
+    lastLogged = Date.now()
+    payload.logger.error({ err: error }, 'database connection lost; reconnecting on the next query')
+  }
+  const guarded = new WeakSet<object>()
+  const guard = (client: PoolClientLike) => {
+    if (guarded.has(client) || typeof client.on !== 'function') return
+    guarded.add(client)
+    client.on('error', report)
+  }
+  pool.on('error', report)
+  pool.on('connect', guard)
+  for (const client of pool._clients ?? []) guard(client)
 }
 
 /**
@@ -57,4 +84,84 @@ export const closeDatabase = async (payload: Payload): Promise<void> => {
     }
     await ended
   } else if (client && typeof client.close === 'function') client.close()
+}
+
+/** How long one Redis command may take before it fails (and the request answers 503), in milliseconds. */
+export const REDIS_COMMAND_TIMEOUT_MS = 2000
+
+type RedisLike = { options: Record<string, unknown>; on: (event: 'error', listener: (error: Error) => void) => void }
+
+/**
+ * Redis that is down or paused must not hold requests: ioredis by default queues commands while it reconnects and
+ * retries each 20 times, so a request waited for as long as Redis was gone. Bounded here, each command fails within
+ * REDIS_COMMAND_TIMEOUT_MS (the request answers 503 with Retry-After, see unavailable.ts) and the client keeps
+ * reconnecting in the background. The KV adapter takes no client options, so they are set on its client.
+ */
+export const boundRedisCommands = (payload: Payload): void => {
+  const redis = (payload.kv as unknown as { redisClient?: RedisLike } | undefined)?.redisClient
+  if (!redis) return
+  redis.options.commandTimeout = REDIS_COMMAND_TIMEOUT_MS
+  redis.options.maxRetriesPerRequest = 1
+  let lastLogged = 0
+  redis.on('error', (error) => {
+    // one line per 10 s while Redis is gone, not one per reconnect attempt
+    if (Date.now() - lastLogged < 10_000) return
+    lastLogged = Date.now()
+    payload.logger.error({ err: error }, 'Redis unavailable; comment posting answers 503 until it returns')
+  })
+}
+
+type Session = { db: unknown; resolve: () => Promise<void>; reject: () => Promise<void> }
+type TransactionalAdapter = {
+  name?: string
+  drizzle: { transaction: (run: (tx: unknown) => Promise<void>, options?: unknown) => Promise<void> }
+  initializing?: Promise<unknown>
+  sessions: Record<string, Session | undefined>
+  transactionOptions?: unknown
+  beginTransaction: (options?: unknown) => Promise<string | number | null>
+  commitTransaction: (id: string | number | Promise<string | number | null>) => Promise<void>
+}
+
+/**
+ * PostgreSQL: a COMMIT that fails must fail the request. @payloadcms/drizzle 3.90.1 ends a transaction through a
+ * promise whose rejection it swallows (`transaction(...).catch(...)` in beginTransaction, try/catch in
+ * commitTransaction), so when the connection dropped at COMMIT the client still got 201 for a comment that was
+ * never stored (found by test/faults: an acknowledged comment missing after a reset). Here the transaction's own
+ * promise is kept and awaited on commit: a failed COMMIT throws, Payload rolls back its side, the client gets 503.
+ */
+export const failRequestsWhoseCommitFails = (payload: Payload): void => {
+  const db = payload.db as unknown as TransactionalAdapter
+  if (db.name !== 'postgres' || typeof db.drizzle?.transaction !== 'function') return
+  db.beginTransaction = async function beginTransaction(options?: unknown) {
+    await db.initializing
+    const id = crypto.randomUUID()
+    let finished!: Promise<void>
+    const session = await new Promise<Session>((ready, failed) => {
+      finished = db.drizzle.transaction(
+        (tx) =>
+          new Promise<void>((commit, rollback) => {
+            ready({
+              db: tx,
+              resolve: () => (commit(), finished),
+              // drizzle rolls back on a rejection and rethrows it: a rollback asked for is not a failure
+              reject: () => (rollback(new Error('rolled back')), finished.catch(() => undefined)),
+            })
+          }),
+        options ?? db.transactionOptions,
+      )
+      // before the callback ran (no connection): the begin fails; afterwards this rejection is the commit's, awaited in commit
+      finished.catch(failed)
+    }).catch((error: Error) => {
+      throw new Error(`cannot begin transaction: ${error.message}`, { cause: error })
+    })
+    db.sessions[id] = session
+    return id
+  }
+  db.commitTransaction = async function commitTransaction(incomingId) {
+    const id = await incomingId
+    const session = id === null ? undefined : db.sessions[String(id)]
+    if (!session) return
+    delete db.sessions[String(id)]
+    await session.resolve()
+  }
 }
