@@ -6,9 +6,11 @@ import { ModerationSettings } from '../collections/globals/ModerationSettings'
 import { Media } from '../collections/Media'
 import { Sources } from '../collections/Sources'
 import { Users, USERS_SLUG } from '../collections/Users'
+import { WebhookDeliveries } from '../collections/WebhookDeliveries'
+import { WebhookEndpoints } from '../collections/WebhookEndpoints'
 import { decorateForAdmin } from './admin/decorate'
 import { installRecountTriggers, removeRecountTriggers } from './comments/recountTriggers'
-import { newsroomTasks } from './jobs'
+import { newsroomTasks, WEBHOOKS_AUTORUN } from './jobs'
 import { mergeCollection, withoutBehaviour } from './plugin/compose'
 
 /** Options of {@link newsroomPlugin}. Every option is optional. */
@@ -60,6 +62,8 @@ export const newsroomPlugin =
       Media,
       Comments,
       Sources,
+      WebhookEndpoints,
+      WebhookDeliveries,
     ].map((collection) => retargetUsers(collection, usersSlug))
     const prepared = ours.map((collection) => (options.disabled ? withoutBehaviour(collection) : collection))
 
@@ -95,6 +99,11 @@ export const newsroomPlugin =
     }
     // Tasks are part of the schema (the jobs collection's task slugs): registered even when disabled.
     config.jobs = { ...config.jobs, tasks: [...(config.jobs?.tasks ?? []), ...newsroomTasks] }
+    // Webhook deliveries have a queue of their own, polled often (a host with its own autoRun function keeps it).
+    const autoRun = config.jobs.autoRun
+    if (!options.disabled && (autoRun === undefined || Array.isArray(autoRun)) && !autoRun?.some((entry) => entry.queue === WEBHOOKS_AUTORUN.queue)) {
+      config.jobs.autoRun = [...(autoRun ?? []), { ...WEBHOOKS_AUTORUN }]
+    }
     // Labels (en + zh) and the `newsroom` translations always; list columns and admin components unless disabled.
     return decorateForAdmin(config, { disabled: options.disabled, usersSlug, siteUrl: options.siteUrl, siteName: options.siteName })
   }
