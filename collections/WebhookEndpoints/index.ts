@@ -5,7 +5,7 @@ import { keepSecretField } from '../../hooks/webhooks/keepSecrets'
 import { reactivateEndpoint } from '../../hooks/webhooks/reactivateEndpoint'
 import { webhookEndpointEndpoints } from '../../src/webhooks/endpoints'
 import { CONTENT_EVENTS } from '../../src/webhooks/events'
-import { DEVELOPERS_GROUP, WEBHOOK_ENDPOINTS_SLUG } from '../../src/webhooks/slugs'
+import { DEVELOPERS_GROUP, WEBHOOK_ENDPOINTS_SLUG, WEBHOOK_SYSTEM_WRITE } from '../../src/webhooks/slugs'
 import { endpointUrlProblem } from '../../src/webhooks/url'
 
 /** A site's receiver of signed webhooks: where to send, which events, and the secrets that sign them. */
@@ -30,7 +30,9 @@ export const WebhookEndpoints: CollectionConfig = {
       type: 'text',
       required: true,
       label: { en: 'URL', zh: '网址' },
-      validate: (value: unknown) => endpointUrlProblem(value) ?? true,
+      // The delivery job's own writes (failure record, disabling) must go through even when the setting changed since.
+      validate: (value: unknown, { req }: { req?: { context?: Record<string, unknown> } }) =>
+        req?.context?.[WEBHOOK_SYSTEM_WRITE] ? true : (endpointUrlProblem(value) ?? true),
     },
     { name: 'description', type: 'textarea', maxLength: 500, label: { en: 'Description', zh: '说明' } },
     {

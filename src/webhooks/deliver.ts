@@ -6,7 +6,7 @@ import { activeSecrets } from './secrets'
 import { sendWebhookRequest, type SendResult } from './send'
 import { signWebhook } from './sign'
 import { DISABLE_AFTER_FAILING_MS, MAX_ATTEMPTS, nextRetryDelay, parseRetryAfter } from './schedule'
-import { DELIVER_WEBHOOK_TASK, WEBHOOK_DELIVERIES_SLUG, WEBHOOK_ENDPOINTS_SLUG, WEBHOOKS_QUEUE } from './slugs'
+import { DELIVER_WEBHOOK_TASK, WEBHOOK_DELIVERIES_SLUG, WEBHOOK_ENDPOINTS_SLUG, WEBHOOK_SYSTEM_WRITE, WEBHOOKS_QUEUE } from './slugs'
 import { endpointUrlProblem } from './url'
 
 export type AttemptOutcome = 'succeeded' | 'retrying' | 'failed' | 'skipped' | 'cancelled'
@@ -19,6 +19,19 @@ const isSuccess = (status?: number) => status !== undefined && status >= 200 && 
  */
 export const deliverAttempt = async (payload: Payload, deliveryId: string | number, attempt: number, now: () => Date = () => new Date()): Promise<AttemptOutcome> => {
   if (!(await claimAttempt(payload, deliveryId, attempt))) return 'skipped'
+  try {
+    return await attemptClaimed(payload, deliveryId, attempt, now)
+  } catch (error) {
+    // A claimed attempt that broke on our side must not stay pending for ever: it shows as failed with the cause.
+    payload.logger.error({ err: error, deliveryId, attempt }, 'webhooks: an attempt failed on our side')
+    await payload
+      .update({ collection: WEBHOOK_DELIVERIES_SLUG as never, id: deliveryId, data: { status: 'failed', lastError: `internal error: ${(error as Error).message}` } as never, overrideAccess: true })
+      .catch(() => undefined)
+    throw error
+  }
+}
+
+const attemptClaimed = async (payload: Payload, deliveryId: string | number, attempt: number, now: () => Date): Promise<AttemptOutcome> => {
   const delivery = (await payload.findByID({ collection: WEBHOOK_DELIVERIES_SLUG as never, id: deliveryId, depth: 0, overrideAccess: true })) as any
   const endpointId = typeof delivery.endpoint === 'object' && delivery.endpoint ? delivery.endpoint.id : delivery.endpoint
   const endpoint = endpointId
@@ -93,7 +106,7 @@ export const deliverAttempt = async (payload: Payload, deliveryId: string | numb
 }
 
 const updateEndpoint = (payload: Payload, id: string | number, data: Record<string, unknown>) =>
-  payload.update({ collection: WEBHOOK_ENDPOINTS_SLUG as never, id, data: data as never, depth: 0, overrideAccess: true, context: { webhookSystemWrite: true } })
+  payload.update({ collection: WEBHOOK_ENDPOINTS_SLUG as never, id, data: data as never, depth: 0, overrideAccess: true, context: { [WEBHOOK_SYSTEM_WRITE]: true } })
 
 /** Tells every admin that a delivery gave up, with the endpoint and the last error. */
 const emailAdmins = async (payload: Payload, endpoint: any, delivery: any, lastError: string) => {

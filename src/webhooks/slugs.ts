@@ -6,3 +6,5 @@ export const SWEEP_WEBHOOK_DELIVERIES_TASK = 'sweepWebhookDeliveries'
 export const WEBHOOKS_QUEUE = 'webhooks'
 /** Admin group of the webhook collections. */
 export const DEVELOPERS_GROUP = { en: 'Developers', zh: '开发者' }
+/** Context flag of the delivery job's writes to an endpoint (failure record, disabling). */
+export const WEBHOOK_SYSTEM_WRITE = 'webhookSystemWrite'
