@@ -11,6 +11,8 @@ import { WebhookEndpoints } from '../collections/WebhookEndpoints'
 import { decorateForAdmin } from './admin/decorate'
 import { installRecountTriggers, removeRecountTriggers } from './comments/recountTriggers'
 import { newsroomTasks, WEBHOOKS_AUTORUN } from './jobs'
+import { documentEndpoints } from './openapi/endpoints'
+import { openApiEndpoints } from './openapi/routes'
 import { mergeCollection, withoutBehaviour } from './plugin/compose'
 
 /** Options of {@link newsroomPlugin}. Every option is optional. */
@@ -104,8 +106,10 @@ export const newsroomPlugin =
     if (!options.disabled && (autoRun === undefined || Array.isArray(autoRun)) && !autoRun?.some((entry) => entry.queue === WEBHOOKS_AUTORUN.queue)) {
       config.jobs.autoRun = [...(autoRun ?? []), { ...WEBHOOKS_AUTORUN }]
     }
+    // The REST contract: /api/openapi.json generated from the collections (their endpoints documented), /api/docs.
+    if (!options.disabled) config.endpoints = [...(config.endpoints ?? []), ...openApiEndpoints]
     // Labels (en + zh) and the `newsroom` translations always; list columns and admin components unless disabled.
-    return decorateForAdmin(config, { disabled: options.disabled, usersSlug, siteUrl: options.siteUrl, siteName: options.siteName })
+    return decorateForAdmin(documentEndpoints(config), { disabled: options.disabled, usersSlug, siteUrl: options.siteUrl, siteName: options.siteName })
   }
 
 /** Points our relationships to the users collection the host chose. */

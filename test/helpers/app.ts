@@ -5,6 +5,7 @@ import { getPayload, handleEndpoints, type CollectionConfig, type Payload, type 
 
 import { closeDatabase } from '../../src/host/database'
 import { createNewsroomConfig, type NewsroomAppOptions } from '../../src/config'
+import { createContract } from './contract'
 import { createTestDatabase, type TestDatabase } from './database'
 
 export interface RestResponse<T = any> {
@@ -43,6 +44,11 @@ export interface TestAppOptions extends Partial<Omit<NewsroomAppOptions, 'databa
   database?: TestDatabase
   /** Payload secret; give two instances the same one when they must hash alike. Default: random. */
   secret?: string
+  /**
+   * Check every REST response against /api/openapi.json (status documented, JSON body matching its schema); a
+   * mismatch fails the call. Default: on when `CONTRACT_CHECK=1`.
+   */
+  contract?: boolean
 }
 
 const BASE = 'http://localhost:3000'
@@ -51,7 +57,7 @@ const BASE = 'http://localhost:3000'
 export const startTestApp = async (options: TestAppOptions = {}): Promise<TestApp> => {
   const shared = options.database
   const database = shared ?? (await createTestDatabase(options.label))
-  const { database: _database, secret, ...appOptions } = options
+  const { database: _database, secret, contract: checkContract = process.env.CONTRACT_CHECK === '1', ...appOptions } = options
   const configPromise = createNewsroomConfig({
     ...appOptions,
     databaseUri: database.uri,
@@ -86,13 +92,24 @@ export const startTestApp = async (options: TestAppOptions = {}): Promise<TestAp
     return { status: response.status, headers: response.headers, body }
   }
 
+  const send = async (method: string, path: string, opts?: RestOptions) =>
+    parse(
+      await handleEndpoints({
+        config: configPromise,
+        request: request(method, path, opts),
+        payloadInstanceCacheKey: key,
+      } as Parameters<typeof handleEndpoints>[0]),
+    )
+
+  let contract: Promise<ReturnType<typeof createContract>> | undefined
   const rest: TestApp['rest'] = async (method, path, opts) => {
-    const response = await handleEndpoints({
-      config: configPromise,
-      request: request(method, path, opts),
-      payloadInstanceCacheKey: key,
-    } as Parameters<typeof handleEndpoints>[0])
-    return parse(response)
+    const response = await send(method, path, opts)
+    if (checkContract) {
+      contract ??= send('GET', '/api/openapi.json').then((document) => createContract(document.body))
+      const violation = (await contract).check(method, path, response.status, response.headers.get('content-type'), response.body)
+      if (violation) throw new Error(`contract: ${violation.method} ${violation.path} → ${violation.status}: ${violation.problem}`)
+    }
+    return response
   }
 
   const graphqlHandler = GRAPHQL_POST(configPromise)
