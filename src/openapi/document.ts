@@ -23,5 +23,17 @@ export const buildOpenApiDocument = async (req: Pick<PayloadRequest, 'payload' |
     filters: {},
     apiBasePath: null,
   })) as OpenAPIV3_1.Document
-  return addErrorResponses(document)
+  // Schema names are the collections' singular labels in PascalCase (payload-oapi's naming), e.g. Article.
+  const draftSchemas = req.payload.config.collections
+    .filter((collection) => typeof collection.versions === 'object' && collection.versions?.drafts)
+    .map((collection) => Object.entries(document.components?.schemas ?? {}).find(([, schema]) => (schema as { title?: string }).title === schemaTitle(collection))?.[0])
+    .filter((name): name is string => Boolean(name))
+  return addErrorResponses(document, draftSchemas)
+}
+
+const schemaTitle = (collection: { labels?: { singular?: unknown }; slug: string }) => {
+  const singular = collection.labels?.singular
+  if (typeof singular === 'string') return singular
+  if (singular && typeof singular === 'object' && 'en' in singular) return String((singular as { en: unknown }).en)
+  return collection.slug
 }

@@ -69,7 +69,7 @@ const isInternalPath = (path: string) => /^\/api\/payload-/.test(path) || path =
  * Completes payload-oapi's document: error components and the error responses each operation can give, JWT
  * bearer and cookie auth, and no internal collections.
  */
-export const addErrorResponses = (document: Document): Document => {
+export const addErrorResponses = (document: Document, draftSchemas: string[] = []): Document => {
   const components = (document.components ??= {})
   components.schemas = { ...components.schemas, ...ENDPOINT_SCHEMAS, Error: errorSchema }
   components.responses = { ...components.responses, ...ERROR_RESPONSES }
@@ -90,7 +90,9 @@ export const addErrorResponses = (document: Document): Document => {
   for (const [path, item] of Object.entries(paths)) {
     const ok = (item?.get?.responses as Record<string, any> | undefined)?.['200']
     const plain = typeof ok?.$ref === 'string' ? ok.$ref.replace('/Mutate', '/') : undefined
-    if (path.endsWith('/{id}') && plain && plain !== ok.$ref && components.responses[plain.split('/').pop()!]) item!.get!.responses!['200'] = { $ref: plain }
+    if (path.endsWith('/{id}') && plain && plain !== ok.$ref && components.responses[plain.split('/').pop()!]) {
+      item!.get!.responses = { ...item!.get!.responses, '200': { $ref: plain } }
+    }
   }
   // Logged-in users carry `_strategy` and other auth properties beside their fields (login, me, refresh).
   for (const name of ['User']) {
@@ -102,6 +104,7 @@ export const addErrorResponses = (document: Document): Document => {
       if (property) property.type = ['string', 'null']
     }
   }
+  for (const name of draftSchemas) relaxForDrafts(components.schemas[name] as OpenAPIV3_1.SchemaObject | undefined)
   for (const path of Object.keys(paths)) {
     if (isInternalPath(path)) {
       delete paths[path]
@@ -111,7 +114,8 @@ export const addErrorResponses = (document: Document): Document => {
     for (const method of METHODS) {
       const operation = item[method] as Operation | undefined
       if (!operation) continue
-      const responses = (operation.responses ??= {})
+      // The generator shares one responses object between operations; each gets its own before we add to it.
+      const responses = (operation.responses = { ...operation.responses })
       const add = (status: string, name: string) => {
         if (!responses[status]) responses[status] = ref(name)
       }
@@ -128,4 +132,15 @@ export const addErrorResponses = (document: Document): Document => {
     }
   }
   return document
+}
+
+/** A draft may be saved without its required fields: in collections with drafts only `id` is sure to be there. */
+const relaxForDrafts = (schema: OpenAPIV3_1.SchemaObject | undefined) => {
+  if (!schema?.properties) return
+  schema.required = (schema.required ?? []).filter((name) => ['id', 'createdAt', 'updatedAt'].includes(name))
+  for (const property of Object.values(schema.properties) as Array<Record<string, any>>) {
+    if (typeof property.type === 'string') property.type = [property.type, 'null']
+    else if (Array.isArray(property.type) && !property.type.includes('null')) property.type = [...property.type, 'null']
+    if (Array.isArray(property.enum) && !property.enum.includes(null)) property.enum = [...property.enum, null]
+  }
 }
