@@ -86,12 +86,25 @@ export const addErrorResponses = (document: Document, draftSchemas: string[] = [
       delete paths[path]
     }
   }
-  // payload-oapi answers GET /{id} with the mutation envelope ({doc, message}); Payload returns the document itself.
+  // The generator shares operation and responses objects between methods: each gets its own copy first.
+  for (const item of Object.values(paths)) {
+    for (const method of METHODS) {
+      const operation = item?.[method] as Operation | undefined
+      if (operation) (item as Record<string, unknown>)[method] = { ...operation, responses: { ...operation.responses } }
+    }
+  }
+  // payload-oapi 0.3.0 swaps the by-id answers: Payload returns the document itself to GET /{id}, and the
+  // envelope ({doc, message}) to PATCH and DELETE /{id}.
   for (const [path, item] of Object.entries(paths)) {
-    const ok = (item?.get?.responses as Record<string, any> | undefined)?.['200']
-    const plain = typeof ok?.$ref === 'string' ? ok.$ref.replace('/Mutate', '/') : undefined
-    if (path.endsWith('/{id}') && plain && plain !== ok.$ref && components.responses[plain.split('/').pop()!]) {
-      item!.get!.responses = { ...item!.get!.responses, '200': { $ref: plain } }
+    if (!path.endsWith('/{id}') || !item) continue
+    for (const method of ['get', 'patch', 'delete'] as const) {
+      const operation = item[method] as Operation | undefined
+      const ok = (operation?.responses as Record<string, any> | undefined)?.['200']
+      if (typeof ok?.$ref !== 'string') continue
+      const name = ok.$ref.split('/').pop() as string
+      const plain = name.replace(/^Mutate/, '')
+      const wanted = method === 'get' ? plain : `Mutate${plain}`
+      if (wanted !== name && components.responses[wanted]) operation!.responses = { ...operation!.responses, '200': { $ref: `#/components/responses/${wanted}` } }
     }
   }
   // Logged-in users carry `_strategy` and other auth properties beside their fields (login, me, refresh).
