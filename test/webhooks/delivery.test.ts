@@ -2,9 +2,11 @@ import crypto from 'node:crypto'
 
 import type { CollectionConfig } from 'payload'
 import { Webhook } from 'standardwebhooks'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 
+import { deliverAttempt } from '../../src/webhooks/deliver'
 import { queueWebhookDeliveries } from '../../src/webhooks/queue'
+import { MAX_ATTEMPTS } from '../../src/webhooks/schedule'
 import { WEBHOOKS_QUEUE } from '../../src/webhooks/slugs'
 import { startTestApp, type TestApp } from '../helpers/app'
 import { startReceiver, type Receiver } from './receiver'
@@ -196,6 +198,45 @@ describe('what the receiver answers', () => {
     // 120 s as asked, not the schedule's 5 s.
     expect(wait).toBeGreaterThan(115_000)
     expect(wait).toBeLessThan(125_000)
+  })
+})
+
+describe('giving up', () => {
+  it('marks a delivery failed after the last attempt and e-mails the admins', async () => {
+    const endpoint = await createEndpoint(receiver.url)
+    const queued = await app.rest('POST', `/api/webhook-endpoints/${endpoint.id}/test`, { token: admin })
+    const deliveryId = queued.body.delivery.id
+    // As if the first seven attempts had failed: the job of the eighth runs now.
+    await app.payload.update({ collection: 'webhook-deliveries' as never, id: deliveryId, data: { attemptCount: MAX_ATTEMPTS - 1 } as never, overrideAccess: true })
+    receiver.answers.push({ status: 500 })
+    const sendEmail = vi.spyOn(app.payload, 'sendEmail')
+    try {
+      expect(await deliverAttempt(app.payload, deliveryId, MAX_ATTEMPTS)).toBe('failed')
+      const [delivery] = await deliveriesOf(endpoint.id)
+      expect(delivery).toMatchObject({ status: 'failed', attemptCount: MAX_ATTEMPTS, lastError: 'HTTP 500' })
+      expect(sendEmail).toHaveBeenCalledTimes(1)
+      expect(sendEmail.mock.calls[0]![0]).toMatchObject({ to: ['admin@webhooks.test'], subject: expect.stringContaining('webhook.test') })
+      // The leftover first-attempt job finds the delivery already past it and sends nothing.
+      await runDeliveries()
+      expect(receiver.received).toHaveLength(1)
+    } finally {
+      sendEmail.mockRestore()
+    }
+  })
+
+  it('disables an endpoint that has failed for three days, with the reason', async () => {
+    const endpoint = await createEndpoint(receiver.url)
+    const fourDaysAgo = new Date(Date.now() - 4 * 24 * 3600_000).toISOString()
+    await app.payload.update({ collection: 'webhook-endpoints' as never, id: endpoint.id, data: { failingSince: fourDaysAgo } as never, overrideAccess: true })
+    receiver.answers.push({ status: 502 })
+    await app.rest('POST', `/api/webhook-endpoints/${endpoint.id}/test`, { token: admin })
+    await runDeliveries()
+    const stored = await app.rest('GET', `/api/webhook-endpoints/${endpoint.id}`, { token: admin })
+    expect(stored.body.active).toBe(false)
+    expect(stored.body.disabledReason).toMatch(/failed since .*HTTP 502/)
+    // Switching it back on starts a new count.
+    const reactivated = await app.rest('PATCH', `/api/webhook-endpoints/${endpoint.id}`, { token: admin, body: { active: true } })
+    expect(reactivated.body.doc).toMatchObject({ active: true, failingSince: null, disabledReason: null })
   })
 })
 
