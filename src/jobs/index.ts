@@ -17,4 +17,4 @@ export const newsroomTasks: TaskConfig<any>[] = [restampSourceArticles, unpublis
 export const NEWSROOM_QUEUES = ['default', 'newsroom'] as const
 
 /** Webhook deliveries: run every 2 seconds, so a first attempt follows its commit within about 5 s. */
-export const WEBHOOKS_AUTORUN = { cron: '*/2 * * * * *', queue: 'webhooks', limit: 50 } as const
+export const WEBHOOKS_AUTORUN = { cron: '*/2 * * * * *', queue: 'webhooks', limit: 20 } as const

@@ -12,11 +12,12 @@ const MAX_ENDPOINTS = 200
  * leaves neither behind, a commit leaves both for the jobs runner (also after a crash).
  */
 export const queueDelivery = async (req: PayloadRequest, endpointId: string | number, event: WebhookEvent, webhookId: string = newWebhookId()) => {
-  const delivery: any = await req.payload.create({
+  // The adapter's create, not the Local API's: no hooks or access to run on a row only the server writes, and this
+  // runs inside someone else's change (its latency is theirs).
+  const now = new Date().toISOString()
+  const delivery: any = await req.payload.db.create({
     collection: WEBHOOK_DELIVERIES_SLUG as never,
-    data: { endpoint: endpointId, eventType: event.type, webhookId, payload: event, status: 'pending', attemptCount: 0 } as never,
-    depth: 0,
-    overrideAccess: true,
+    data: { endpoint: endpointId, eventType: event.type, webhookId, payload: event, status: 'pending', attemptCount: 0, attempts: [], createdAt: now, updatedAt: now },
     req,
   })
   await req.payload.jobs.queue({

@@ -9,12 +9,14 @@ import type { WebhookEvent } from './events'
 export { CONTENT_EVENTS, WEBHOOK_EVENTS, type WebhookEvent, type WebhookEventType } from './events'
 export { WebhookVerificationError }
 
-type HeaderSource = Headers | Record<string, string | string[] | undefined>
+/** A Fetch `Headers`, or a plain object of header names (lower-case, as Node gives them) to values. */
+type HeaderSource = Headers | object
 
 const headerRecord = (headers: HeaderSource): Record<string, string> => {
   const read = (name: string) => {
-    const value = headers instanceof Headers ? headers.get(name) : headers[name] ?? headers[name.toLowerCase()]
-    return Array.isArray(value) ? value[0] : value
+    const value = headers instanceof Headers ? headers.get(name) : (headers as Record<string, unknown>)[name]
+    const first = Array.isArray(value) ? value[0] : value
+    return typeof first === 'string' ? first : undefined
   }
   return {
     'webhook-id': read('webhook-id') ?? '',
