@@ -52,8 +52,34 @@ export const queueWebhookDeliveries = async (req: PayloadRequest, event: Webhook
     req,
   })
   if (!endpoints.docs.length) return 0
-  const deliveries = []
-  for (const endpoint of endpoints.docs) deliveries.push(await recordDelivery(req, endpoint.id, event, newWebhookId()))
-  await queueFirstAttempts(req, deliveries.map((delivery) => delivery.id))
-  return deliveries.length
+  const ids = (await insertDeliveryRows(req, endpoints.docs.map((endpoint) => endpoint.id), event)) ??
+    (await Promise.all(endpoints.docs.map((endpoint) => recordDelivery(req, endpoint.id, event, newWebhookId())))).map((delivery) => delivery.id)
+  await queueFirstAttempts(req, ids)
+  return ids.length
+}
+
+/**
+ * On the SQL adapters: all deliveries of one event in one INSERT on the change's own connection (`undefined`
+ * elsewhere, where a create per endpoint is used).
+ */
+const insertDeliveryRows = async (req: PayloadRequest, endpointIds: Array<string | number>, event: WebhookEvent): Promise<Array<string | number> | undefined> => {
+  const db = req.payload.db as any
+  if (db.name !== 'postgres' && db.name !== 'sqlite') return undefined
+  const tableName = db.tableNameMap?.get?.(WEBHOOK_DELIVERIES_SLUG.replace(/-/g, '_')) ?? WEBHOOK_DELIVERIES_SLUG.replace(/-/g, '_')
+  const table = db.tables?.[tableName]
+  if (!table?.endpoint || !table?.webhookId) return undefined
+  const connection = (req.transactionID ? db.sessions?.[String(await req.transactionID)]?.db : undefined) ?? db.drizzle
+  const now = new Date().toISOString()
+  const rows = endpointIds.map((endpoint) => ({
+    endpoint,
+    eventType: event.type,
+    webhookId: newWebhookId(),
+    payload: event,
+    status: 'pending',
+    attemptCount: 0,
+    createdAt: now,
+    updatedAt: now,
+  }))
+  const inserted: Array<{ id: string | number }> = await connection.insert(table).values(rows).returning({ id: table.id })
+  return inserted.map((row) => row.id)
 }
