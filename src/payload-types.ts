@@ -1173,7 +1173,16 @@ export interface TaskSweepFloodCounters {
  */
 export interface TaskDeliverWebhook {
   input: {
-    deliveryId: string;
+    deliveryId?: string | null;
+    deliveryIds?:
+      | {
+          [k: string]: unknown;
+        }
+      | unknown[]
+      | string
+      | number
+      | boolean
+      | null;
     attempt: number;
   };
   output: {
