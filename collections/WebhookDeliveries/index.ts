@@ -7,6 +7,13 @@ import { DEVELOPERS_GROUP, WEBHOOK_DELIVERIES_SLUG, WEBHOOK_ENDPOINTS_SLUG } fro
 
 export const DELIVERY_STATUSES = ['pending', 'succeeded', 'failed', 'cancelled'] as const
 
+const STATUS_LABELS = {
+  pending: { en: 'Pending', zh: '待发送' },
+  succeeded: { en: 'Delivered', zh: '已送达' },
+  failed: { en: 'Failed', zh: '失败' },
+  cancelled: { en: 'Cancelled', zh: '已取消' },
+} as const
+
 const nobody = () => false
 
 /** One event on its way to one endpoint, with every attempt; written by the delivery job only. */
@@ -23,7 +30,7 @@ export const WebhookDeliveries: CollectionConfig = {
   endpoints: webhookDeliveryEndpoints,
   fields: [
     { name: 'endpoint', type: 'relationship', relationTo: WEBHOOK_ENDPOINTS_SLUG as never, index: true, label: { en: 'Endpoint', zh: '端点' } },
-    { name: 'eventType', type: 'select', required: true, options: WEBHOOK_EVENTS.map((event) => ({ label: event, value: event })), label: { en: 'Event', zh: '事件' } },
+    { name: 'eventType', type: 'select', required: true, options: WEBHOOK_EVENTS.map((event) => ({ label: { en: event, zh: event }, value: event })), label: { en: 'Event', zh: '事件' } },
     { name: 'webhookId', type: 'text', required: true, index: true, label: { en: 'Webhook id', zh: 'Webhook ID' } },
     { name: 'payload', type: 'json', required: true, label: { en: 'Payload', zh: '内容' } },
     {
@@ -32,7 +39,7 @@ export const WebhookDeliveries: CollectionConfig = {
       required: true,
       defaultValue: 'pending',
       index: true,
-      options: DELIVERY_STATUSES.map((status) => ({ label: status, value: status })),
+      options: DELIVERY_STATUSES.map((status) => ({ label: STATUS_LABELS[status], value: status })),
       label: { en: 'Status', zh: '状态' },
     },
     { name: 'attemptCount', type: 'number', required: true, defaultValue: 0, label: { en: 'Attempts', zh: '尝试次数' } },
@@ -41,6 +48,7 @@ export const WebhookDeliveries: CollectionConfig = {
     {
       name: 'webhookActions',
       type: 'ui',
+      label: { en: 'Actions', zh: '操作' },
       admin: { components: { Field: '/admin/components/WebhookActions#WebhookDeliveryActions' } },
     },
     {
@@ -48,11 +56,16 @@ export const WebhookDeliveries: CollectionConfig = {
       type: 'array',
       label: { en: 'Attempts', zh: '尝试记录' },
       fields: [
-        { name: 'at', type: 'date', required: true, admin: { date: { pickerAppearance: 'dayAndTime' } } },
-        { name: 'statusCode', type: 'number' },
-        { name: 'durationMs', type: 'number' },
-        { name: 'response', type: 'textarea', admin: { description: 'The first 1 KB of the response body.' } },
-        { name: 'error', type: 'text' },
+        { name: 'at', type: 'date', required: true, label: { en: 'Sent at', zh: '发送时间' }, admin: { date: { pickerAppearance: 'dayAndTime' } } },
+        { name: 'statusCode', type: 'number', label: { en: 'HTTP status', zh: 'HTTP 状态码' } },
+        { name: 'durationMs', type: 'number', label: { en: 'Duration (ms)', zh: '耗时（毫秒）' } },
+        {
+          name: 'response',
+          type: 'textarea',
+          label: { en: 'Response', zh: '响应' },
+          admin: { description: { en: 'The first 1 KB of the response body.', zh: '响应正文的前 1 KB。' } },
+        },
+        { name: 'error', type: 'text', label: { en: 'Error', zh: '错误' } },
       ],
     },
   ],

@@ -41,7 +41,7 @@ export const WebhookEndpoints: CollectionConfig = {
       hasMany: true,
       required: true,
       label: { en: 'Events', zh: '事件' },
-      options: CONTENT_EVENTS.map((event) => ({ label: event, value: event })),
+      options: CONTENT_EVENTS.map((event) => ({ label: { en: event, zh: event }, value: event })),
     },
     { name: 'active', type: 'checkbox', defaultValue: true, label: { en: 'Active', zh: '启用' } },
     {
@@ -68,6 +68,7 @@ export const WebhookEndpoints: CollectionConfig = {
     {
       name: 'webhookActions',
       type: 'ui',
+      label: { en: 'Actions', zh: '操作' },
       admin: { components: { Field: '/admin/components/WebhookActions#WebhookEndpointActions' } },
     },
     {
