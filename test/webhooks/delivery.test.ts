@@ -240,6 +240,24 @@ describe('giving up', () => {
   })
 })
 
+describe('retention', () => {
+  it('sweeps deliveries older than 30 days and keeps the rest', async () => {
+    const endpoint = await createEndpoint(receiver.url)
+    const old = new Date(Date.now() - 31 * 24 * 3600_000).toISOString()
+    const recent = new Date(Date.now() - 29 * 24 * 3600_000).toISOString()
+    for (const [webhookId, at] of [['msg_old', old], ['msg_recent', recent]]) {
+      await app.payload.db.create({
+        collection: 'webhook-deliveries' as never,
+        data: { endpoint: endpoint.id, eventType: 'webhook.test', webhookId, payload: {}, status: 'succeeded', attemptCount: 1, attempts: [], createdAt: at, updatedAt: at },
+      })
+    }
+    await app.payload.jobs.queue({ task: 'sweepWebhookDeliveries' as never, queue: 'newsroom', input: {} as never })
+    await app.payload.jobs.run({ queue: 'newsroom' })
+    const left = (await deliveriesOf(endpoint.id)).map((delivery) => delivery.webhookId)
+    expect(left).toEqual(['msg_recent'])
+  })
+})
+
 describe('private addresses', () => {
   it('refuses a loopback endpoint at send time without WEBHOOKS_ALLOW_PRIVATE, by address and by name', async () => {
     const endpoints = [
