@@ -6,6 +6,8 @@ import { ModerationSettings } from '../collections/globals/ModerationSettings'
 import { Media } from '../collections/Media'
 import { Sources } from '../collections/Sources'
 import { Users, USERS_SLUG } from '../collections/Users'
+import { WebhookDeliveries } from '../collections/WebhookDeliveries'
+import { WebhookEndpoints } from '../collections/WebhookEndpoints'
 import { explainInputConflicts } from '../hooks/explainInputConflicts'
 import { keepServerTimestamps } from '../hooks/keepServerTimestamps'
 import { refuseImpossibleIds } from '../hooks/refuseImpossibleIds'
@@ -13,7 +15,9 @@ import { refuseMissingData } from '../hooks/refuseMissingData'
 import { countFailedLogins, refuseThrottledLogins } from '../hooks/users/throttleLogin'
 import { decorateForAdmin } from './admin/decorate'
 import { installRecountTriggers, removeRecountTriggers } from './comments/recountTriggers'
-import { newsroomTasks } from './jobs'
+import { newsroomTasks, WEBHOOKS_AUTORUN } from './jobs'
+import { documentEndpoints } from './openapi/endpoints'
+import { openApiEndpoints } from './openapi/routes'
 import { mergeCollection, withoutBehaviour } from './plugin/compose'
 import { DEFAULT_GRAPHQL_LIMITS, graphqlLimitRules, type GraphQLLimits } from './security/graphqlLimits'
 
@@ -70,6 +74,8 @@ export const newsroomPlugin =
       Media,
       Comments,
       Sources,
+      WebhookEndpoints,
+      WebhookDeliveries,
     ].map((collection) => retargetUsers(collection, usersSlug))
     // Disabled: schema only. Otherwise ids that cannot be ids answer 404, data of the wrong shape 400, timestamps are
     // the server's (hooks/refuseImpossibleIds.ts, refuseMissingData.ts, keepServerTimestamps.ts), and failed logins
@@ -121,8 +127,15 @@ export const newsroomPlugin =
     }
     // Tasks are part of the schema (the jobs collection's task slugs): registered even when disabled.
     config.jobs = { ...config.jobs, tasks: [...(config.jobs?.tasks ?? []), ...newsroomTasks] }
+    // Webhook deliveries have a queue of their own, polled often (a host with its own autoRun function keeps it).
+    const autoRun = config.jobs.autoRun
+    if (!options.disabled && (autoRun === undefined || Array.isArray(autoRun)) && !autoRun?.some((entry) => entry.queue === WEBHOOKS_AUTORUN.queue)) {
+      config.jobs.autoRun = [...(autoRun ?? []), { ...WEBHOOKS_AUTORUN }]
+    }
+    // The REST contract: /api/openapi.json generated from the collections (their endpoints documented), /api/docs.
+    if (!options.disabled) config.endpoints = [...(config.endpoints ?? []), ...openApiEndpoints]
     // Labels (en + zh) and the `newsroom` translations always; list columns and admin components unless disabled.
-    return decorateForAdmin(config, { disabled: options.disabled, usersSlug, siteUrl: options.siteUrl, siteName: options.siteName })
+    return decorateForAdmin(documentEndpoints(config), { disabled: options.disabled, usersSlug, siteUrl: options.siteUrl, siteName: options.siteName })
   }
 
 /**

@@ -1,15 +1,20 @@
 import type { TaskConfig } from 'payload'
 
+import { deliverWebhookTask } from './deliverWebhook'
 import { notifyModeratorsTask } from './notifyModerators'
 import { restampSourceArticles } from './restampSourceArticles'
 import { sweepFloodCounters } from './sweepFloodCounters'
+import { sweepWebhookDeliveries } from './sweepWebhookDeliveries'
 import { unpublishExpiredRights } from './unpublishExpiredRights'
 
 /**
  * Every background task the plugin registers (Payload jobs). One file per task beside this one; list it here.
  * The host decides where jobs run: `npm run dev`/`npm start` auto-run the queues (see src/config.ts).
  */
-export const newsroomTasks: TaskConfig<any>[] = [restampSourceArticles, unpublishExpiredRights, notifyModeratorsTask, sweepFloodCounters]
+export const newsroomTasks: TaskConfig<any>[] = [restampSourceArticles, unpublishExpiredRights, notifyModeratorsTask, sweepFloodCounters, deliverWebhookTask, sweepWebhookDeliveries]
 
 /** Queues the plugin's jobs use; the host app auto-runs each. */
 export const NEWSROOM_QUEUES = ['default', 'newsroom'] as const
+
+/** Webhook deliveries: run every 2 seconds, so a first attempt follows its commit within about 5 s. */
+export const WEBHOOKS_AUTORUN = { cron: '*/2 * * * * *', queue: 'webhooks', limit: 20 } as const

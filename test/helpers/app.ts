@@ -6,6 +6,7 @@ import { getPayload, handleEndpoints, type CollectionConfig, type Payload, type 
 import { closeDatabase } from '../../src/host/database'
 import { guardRequest } from '../../src/http/guardRequest'
 import { createNewsroomConfig, type NewsroomAppOptions } from '../../src/config'
+import { createContract } from './contract'
 import { createTestDatabase, type TestDatabase } from './database'
 
 export interface RestResponse<T = any> {
@@ -46,6 +47,11 @@ export interface TestAppOptions extends Partial<Omit<NewsroomAppOptions, 'databa
   database?: TestDatabase
   /** Payload secret; give two instances the same one when they must hash alike. Default: random. */
   secret?: string
+  /**
+   * Check every REST response against /api/openapi.json (status documented, JSON body matching its schema); a
+   * mismatch fails the call. Default: on when `CONTRACT_CHECK=1`.
+   */
+  contract?: boolean
 }
 
 const BASE = 'http://localhost:3000'
@@ -54,7 +60,7 @@ const BASE = 'http://localhost:3000'
 export const startTestApp = async (options: TestAppOptions = {}): Promise<TestApp> => {
   const shared = options.database
   const database = shared ?? (await createTestDatabase(options.label))
-  const { database: _database, secret, ...appOptions } = options
+  const { database: _database, secret, contract: checkContract = process.env.CONTRACT_CHECK === '1', ...appOptions } = options
   const configPromise = createNewsroomConfig({
     ...appOptions,
     databaseUri: database.uri,
@@ -94,7 +100,18 @@ export const startTestApp = async (options: TestAppOptions = {}): Promise<TestAp
   const handle = guardRequest((incoming: Request) =>
     handleEndpoints({ config: configPromise, request: incoming, payloadInstanceCacheKey: key } as Parameters<typeof handleEndpoints>[0]),
   )
-  const rest: TestApp['rest'] = async (method, path, opts) => parse(await handle(request(method, path, opts)))
+  const send = async (method: string, path: string, opts?: RestOptions) => parse(await handle(request(method, path, opts)))
+
+  let contract: Promise<ReturnType<typeof createContract>> | undefined
+  const rest: TestApp['rest'] = async (method, path, opts) => {
+    const response = await send(method, path, opts)
+    if (checkContract) {
+      contract ??= send('GET', '/api/openapi.json').then((document) => createContract(document.body))
+      const violation = (await contract).check(method, path, response.status, response.headers.get('content-type'), response.body)
+      if (violation) throw new Error(`contract: ${violation.method} ${violation.path} → ${violation.status}: ${violation.problem}`)
+    }
+    return response
+  }
 
   const graphqlHandler = GRAPHQL_POST(configPromise)
   const graphql: TestApp['graphql'] = async (query, opts = {}) =>

@@ -1,9 +1,9 @@
-import * as migration_20261202_235048_initial from './20261202_235048_initial';
+import * as migration_20261202_235918_initial from './20261202_235918_initial';
 
 export const migrations = [
   {
-    up: migration_20261202_235048_initial.up,
-    down: migration_20261202_235048_initial.down,
-    name: '20261202_235048_initial'
+    up: migration_20261202_235918_initial.up,
+    down: migration_20261202_235918_initial.down,
+    name: '20261202_235918_initial'
   },
 ];

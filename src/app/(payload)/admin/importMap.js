@@ -34,6 +34,8 @@ import { ModerationQueueSize as ModerationQueueSize_b295b4b15b1580ad6909e17dc5fe
 import { RightsWindows as RightsWindows_b295b4b15b1580ad6909e17dc5fe938c } from '../../../admin/components/Dashboard'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
+import { WebhookEndpointActions as WebhookEndpointActions_82f138e43da606713bc56afb12eb36ce } from '../../../admin/components/WebhookActions'
+import { WebhookDeliveryActions as WebhookDeliveryActions_82f138e43da606713bc56afb12eb36ce } from '../../../admin/components/WebhookActions'
 /** @type import('payload').ImportMap */
 export const importMap = {
   "/admin/components/AttributionPreview#AttributionPreview": AttributionPreview_7969a86afd1b1948dd61f6e967210b69,
@@ -70,5 +72,7 @@ export const importMap = {
   "/admin/components/SourceCells#PermissionsCell": PermissionsCell_289ae49e6c6f2f787c7f74cff56c3e09,
   "/admin/components/Dashboard#ModerationQueueSize": ModerationQueueSize_b295b4b15b1580ad6909e17dc5fe938c,
   "/admin/components/Dashboard#RightsWindows": RightsWindows_b295b4b15b1580ad6909e17dc5fe938c,
+  "/admin/components/WebhookActions#WebhookEndpointActions": WebhookEndpointActions_82f138e43da606713bc56afb12eb36ce,
+  "/admin/components/WebhookActions#WebhookDeliveryActions": WebhookDeliveryActions_82f138e43da606713bc56afb12eb36ce,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
