@@ -113,6 +113,7 @@ export const ENDPOINT_DOCUMENTATION: Record<string, Operation> = {
     parameters: [{ in: 'query', name: 'articles', required: true, description: 'Comma-separated article ids, e.g. `1,2`.', schema: { type: 'string' } }],
     responses: {
       '200': json({ type: 'object', required: ['counts'], properties: { counts: { type: 'object', additionalProperties: { type: 'integer' } } } }, 'Counts by article id.'),
+      '304': { description: 'Not modified: the If-None-Match tag is current (ETag, Cache-Control as on 200).' },
       ...errors(['400', 'ValidationError']),
     },
   },
@@ -145,6 +146,7 @@ export const ENDPOINT_DOCUMENTATION: Record<string, Operation> = {
         },
         'One page of the thread.',
       ),
+      '304': { description: 'Not modified: the If-None-Match tag is current (ETag, Cache-Control as on 200).' },
       ...errors(['404', 'NotFound']),
     },
   },
@@ -155,6 +157,7 @@ export const ENDPOINT_DOCUMENTATION: Record<string, Operation> = {
     parameters: [idParameter],
     responses: {
       '200': { description: 'JSON-LD with the credit line, source and image credits.', content: { 'application/ld+json': { schema: { type: 'object' } } } },
+      '304': { description: 'Not modified: the If-None-Match tag is current (ETag, Cache-Control as on 200).' },
       ...errors(['404', 'NotFound']),
     },
   },

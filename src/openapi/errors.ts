@@ -136,6 +136,8 @@ export const addErrorResponses = (document: Document, draftSchemas: string[] = [
         add('400', 'ValidationError')
         add('413', 'PayloadTooLarge')
       }
+      // A list's where/sort on a field the caller cannot read, or of the wrong kind, is refused.
+      if (method === 'get' && !path.includes('{')) add('400', 'ValidationError')
       add('401', 'Unauthorized')
       add('403', 'Forbidden')
       if (path.includes('{')) add('404', 'NotFound')
