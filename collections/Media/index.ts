@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { isEditorOrAuthor, anyone } from '../../access/publicRead'
 import { isEditor } from '../../access/isStaff'
 import { readEmbeddedCredits } from '../../hooks/media/readEmbeddedCredits'
+import { refuseUnsafeUploads } from '../../hooks/media/refuseUnsafeUploads'
 import { stampMediaCredit } from '../../hooks/media/stampMediaCredit'
 
 export const MEDIA_SLUG = 'media'
@@ -22,7 +23,8 @@ export const Media: CollectionConfig = {
   },
   upload: {
     staticDir: process.env.MEDIA_DIR || 'media',
-    mimeTypes: ['image/*'],
+    // What the bytes say is checked too (hooks/media/refuseUnsafeUploads.ts): no SVG, no HTML, no decompression bombs.
+    mimeTypes: ['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'image/avif'],
     focalPoint: true,
     imageSizes: [
       { name: 'thumbnail', width: 300, height: 300, position: 'centre' },
@@ -33,6 +35,7 @@ export const Media: CollectionConfig = {
     adminThumbnail: 'thumbnail',
   },
   hooks: {
+    beforeOperation: [refuseUnsafeUploads],
     beforeChange: [readEmbeddedCredits, stampMediaCredit],
   },
   fields: [
