@@ -15,3 +15,19 @@ export {
   type ReasonCode,
   type Verdict,
 } from './types'
+export {
+  loadOffenseModel,
+  trainOffenseModel,
+  deserializeOffenseModel,
+  loadColdExamples,
+  OffenseModel,
+  SITE_EXAMPLE_WEIGHT,
+  DEFAULT_HOLD_AT,
+  type OffenseExample,
+  type OffenseExplanation,
+  type OffenseLabel,
+  type OffenseModelInfo,
+  type TrainOffenseOptions,
+  type ColdExample,
+} from './offense/index'
+export type { OffensePolicy, OffenseScorer } from './types'

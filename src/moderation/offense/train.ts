@@ -173,15 +173,16 @@ export function trainOffenseModel(examples: OffenseExample[], options: TrainOffe
   const all: { text: string; label: OffenseLabel; weight: number }[] = []
   examples.forEach((e, i) => {
     checkExample(e, `example ${i}`)
-    all.push({ text: e.text, label: e.label, weight: e.weight ?? 1 })
+    // weightless examples are left out entirely, so they cannot shift the shuffled order either
+    if (e.weight !== 0) all.push({ text: e.text, label: e.label, weight: e.weight ?? 1 })
   })
   site.forEach((e, i) => {
     checkExample(e, `site example ${i}`)
-    all.push({ text: e.text, label: e.label, weight: e.weight ?? siteWeight })
+    const weight = e.weight ?? siteWeight
+    if (weight !== 0) all.push({ text: e.text, label: e.label, weight })
   })
-  let positive = 0
-  for (const e of all) if (e.label === 'offensive' && e.weight > 0) positive++
-  if (positive === 0 || positive === all.filter((e) => e.weight > 0).length) {
+  const positive = all.filter((e) => e.label === 'offensive').length
+  if (positive === 0 || positive === all.length) {
     throw new Error('trainOffenseModel: needs both offensive and safe examples')
   }
 
@@ -207,7 +208,6 @@ export function trainOffenseModel(examples: OffenseExample[], options: TrainOffe
     for (let o = 0; o < order.length; o++) {
       const i = order[o]
       const wi = d.w[i]
-      if (wi === 0) continue
       const a = d.ptr[i]
       const b = d.ptr[i + 1]
       let z = bias
