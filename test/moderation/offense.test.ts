@@ -9,6 +9,7 @@ import {
   loadOffenseModel,
   OffenseModel,
   trainOffenseModel,
+  type ColdExample,
   type OffenseExample,
 } from '../../src/moderation/index'
 import { splitColdExamples } from '../../src/moderation/offense/cold'
@@ -19,7 +20,7 @@ const OFFENSIVE = ['黑鬼滚出中国', '黑鬼都是垃圾', '河南人都是�
 const SAFE = ['今天天气不错，我们去公园散步吧', '这篇报道写得很客观，谢谢作者', '河南的烩面很好吃', '黑人运动员在奥运会上表现出色']
 
 let shipped: OffenseModel
-let cold: OffenseExample[]
+let cold: ColdExample[]
 beforeAll(async () => {
   shipped = await loadOffenseModel()
   cold = loadColdExamples()

@@ -6,7 +6,8 @@
  * characters dropped; combining marks widen the previous character's span), so
  * "傻逼", "傻 逼" in full width and "傻逼" in Traditional forms share features.
  * White-space runs become one space. Every n-gram of 1..maxN folded symbols is
- * hashed (FNV-1a, then a murmur finaliser) into `2^bits` buckets.
+ * hashed (FNV-1a over the symbols, then Fibonacci hashing: the top `bits`
+ * bits of the hash times 2^32/φ) into `2^bits` buckets.
  */
 import * as chars from '../chars'
 import { buildUnits, Units } from '../normalize'
@@ -98,12 +99,40 @@ export function foldSymbols(text: string, b: FeatureBuffer): void {
   b.m = m
 }
 
+/**
+ * Σ weights[bucket] over every n-gram of `text`, and how many there were:
+ * extractFeatures and a sum in one pass, without writing the occurrences out.
+ */
+export function sumWeights(text: string, spec: FeatureSpec, weights: Float32Array, b: FeatureBuffer): { sum: number; count: number } {
+  foldSymbols(text, b)
+  const m = b.m
+  const maxN = spec.maxN
+  const shift = 32 - spec.bits
+  const sym = b.sym
+  let sum = 0
+  let c = 0
+  for (let i = 0; i < m; i++) {
+    let h = 0x811c9dc5 | 0
+    const last = i + maxN <= m ? maxN : m - i
+    for (let n = 1; n <= last; n++) {
+      h = Math.imul(h ^ sym[i + n - 1], 0x01000193)
+      if (n === 1 && sym[i] === 0x20) continue
+      sum += weights[Math.imul(h ^ n, 0x9e3779b1) >>> shift]
+      c++
+    }
+  }
+  result.sum = sum
+  result.count = c
+  return result
+}
+const result = { sum: 0, count: 0 }
+
 /** Fold `text` and list every n-gram occurrence's bucket into `b`. */
 export function extractFeatures(text: string, spec: FeatureSpec, b: FeatureBuffer): void {
   foldSymbols(text, b)
   const m = b.m
   const maxN = spec.maxN
-  const mask = (1 << spec.bits) - 1
+  const shift = 32 - spec.bits
   const need = m * maxN
   if (b.bucket.length < need) growGrams(b, need)
   const sym = b.sym
@@ -118,13 +147,7 @@ export function extractFeatures(text: string, spec: FeatureSpec, b: FeatureBuffe
       h = Math.imul(h ^ sym[i + n - 1], 0x01000193)
       // a lone space says nothing; n-grams that start or end with one mark word edges
       if (n === 1 && sym[i] === 0x20) continue
-      let x = h ^ n
-      x ^= x >>> 16
-      x = Math.imul(x, 0x85ebca6b)
-      x ^= x >>> 13
-      x = Math.imul(x, 0xc2b2ae35)
-      x ^= x >>> 16
-      bucket[c] = x & mask
+      bucket[c] = Math.imul(h ^ n, 0x9e3779b1) >>> shift
       gramAt[c] = i
       gramLen[c] = n
       c++

@@ -7,7 +7,7 @@
  * Weights already include the naive-Bayes feature scaling used in training,
  * so scoring is one table look-up per n-gram.
  */
-import { extractFeatures, FeatureBuffer, type FeatureSpec } from './features'
+import { extractFeatures, FeatureBuffer, sumWeights, type FeatureSpec } from './features'
 
 export const OFFENSE_MODEL_FORMAT = 'payload-newsroom/offense-model@1'
 
@@ -81,7 +81,9 @@ export class OffenseModel {
 
   /** probability that `text` is offensive, 0..1 */
   score(text: string): number {
-    return 1 / (1 + Math.exp(-this.logit(text)))
+    const r = sumWeights(typeof text === 'string' ? text : '', this.spec, this.weights, buffer)
+    const logit = r.count === 0 ? this.bias : this.bias + r.sum / Math.sqrt(r.count)
+    return 1 / (1 + Math.exp(-logit))
   }
 
   /**
