@@ -157,6 +157,20 @@ describe('explain', () => {
     for (const x of shipped.explain(body, 10)) expect(body.slice(x.start, x.end)).toBe(x.text)
   })
 
+  it('explains the text it is given, whatever was scored before', () => {
+    const a = '黑鬼滚出中国'
+    const b = '说真的，河南人都是骗子'
+    const fresh = deserializeOffenseModel(shipped.serialize())
+    const expectedB = fresh.explain(b, 3)
+    shipped.score(a)
+    expect(shipped.explain(b, 3)).toEqual(expectedB)
+    shipped.score(b)
+    shipped.score(a)
+    const e = shipped.explain(b, 3)
+    expect(e).toEqual(expectedB)
+    for (const x of e) expect(b.slice(x.start, x.end)).toBe(x.text)
+  })
+
   it('gives nothing for blank text or k = 0', () => {
     expect(shipped.explain('', 5)).toEqual([])
     expect(shipped.explain('\u200b  ', 5)).toEqual([])

@@ -99,34 +99,6 @@ export function foldSymbols(text: string, b: FeatureBuffer): void {
   b.m = m
 }
 
-/**
- * Σ weights[bucket] over every n-gram of `text`, and how many there were:
- * extractFeatures and a sum in one pass, without writing the occurrences out.
- */
-export function sumWeights(text: string, spec: FeatureSpec, weights: Float32Array, b: FeatureBuffer): { sum: number; count: number } {
-  foldSymbols(text, b)
-  const m = b.m
-  const maxN = spec.maxN
-  const shift = 32 - spec.bits
-  const sym = b.sym
-  let sum = 0
-  let c = 0
-  for (let i = 0; i < m; i++) {
-    let h = 0x811c9dc5 | 0
-    const last = i + maxN <= m ? maxN : m - i
-    for (let n = 1; n <= last; n++) {
-      h = Math.imul(h ^ sym[i + n - 1], 0x01000193)
-      if (n === 1 && sym[i] === 0x20) continue
-      sum += weights[Math.imul(h ^ n, 0x9e3779b1) >>> shift]
-      c++
-    }
-  }
-  result.sum = sum
-  result.count = c
-  return result
-}
-const result = { sum: 0, count: 0 }
-
 /** Fold `text` and list every n-gram occurrence's bucket into `b`. */
 export function extractFeatures(text: string, spec: FeatureSpec, b: FeatureBuffer): void {
   foldSymbols(text, b)

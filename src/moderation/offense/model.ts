@@ -7,7 +7,7 @@
  * Weights already include the naive-Bayes feature scaling used in training,
  * so scoring is one table look-up per n-gram.
  */
-import { extractFeatures, FeatureBuffer, sumWeights, type FeatureSpec } from './features'
+import { extractFeatures, FeatureBuffer, type FeatureSpec } from './features'
 
 export const OFFENSE_MODEL_FORMAT = 'payload-newsroom/offense-model@1'
 
@@ -45,8 +45,6 @@ export interface OffenseModelParams {
   info: OffenseModelInfo
 }
 
-const buffer = new FeatureBuffer()
-
 export class OffenseModel {
   readonly spec: FeatureSpec
   readonly bias: number
@@ -54,6 +52,9 @@ export class OffenseModel {
   /** default hold threshold: scores at or above it are held for review */
   readonly holdAt: number
   readonly info: OffenseModelInfo
+  /** the n-grams of the text last scored, so explain() right after score() of the same text reads them again */
+  private readonly buffer = new FeatureBuffer()
+  private bufferText: string | undefined
 
   constructor(p: OffenseModelParams) {
     if (p.weights.length !== 1 << p.spec.bits) {
@@ -67,9 +68,13 @@ export class OffenseModel {
     this.info = p.info
   }
 
-  /** the model's logit for `text` (features left in the shared buffer) */
+  /** the model's logit for `text` (its n-grams left in this.buffer) */
   private logit(text: string): number {
-    extractFeatures(typeof text === 'string' ? text : '', this.spec, buffer)
+    const buffer = this.buffer
+    if (this.bufferText !== text) {
+      extractFeatures(text, this.spec, buffer)
+      this.bufferText = text
+    }
     const c = buffer.count
     if (c === 0) return this.bias
     const w = this.weights
@@ -81,9 +86,7 @@ export class OffenseModel {
 
   /** probability that `text` is offensive, 0..1 */
   score(text: string): number {
-    const r = sumWeights(typeof text === 'string' ? text : '', this.spec, this.weights, buffer)
-    const logit = r.count === 0 ? this.bias : this.bias + r.sum / Math.sqrt(r.count)
-    return 1 / (1 + Math.exp(-logit))
+    return 1 / (1 + Math.exp(-this.logit(typeof text === 'string' ? text : '')))
   }
 
   /**
@@ -95,25 +98,52 @@ export class OffenseModel {
   explain(text: string, k = 5): OffenseExplanation[] {
     const original = typeof text === 'string' ? text : ''
     this.logit(original)
+    const buffer = this.buffer
     const c = buffer.count
-    if (c === 0 || k <= 0) return []
+    if (c === 0 || !(k >= 1)) return []
     const scale = 1 / Math.sqrt(c)
     const w = this.weights
-    const found: OffenseExplanation[] = []
-    const seen = new Set<number>()
+    const bucket = buffer.bucket
+    const gramAt = buffer.gramAt
+    const gramLen = buffer.gramLen
+    const symStart = buffer.symStart
+    const symEnd = buffer.symEnd
+    // the k strongest occurrences, kept sorted by insertion (k is small); equal spans counted once
+    const topW: number[] = []
+    const topS: number[] = []
+    const topE: number[] = []
     for (let i = 0; i < c; i++) {
-      const contribution = w[buffer.bucket[i]] * scale
+      const contribution = w[bucket[i]] * scale
       if (!(contribution > 0)) continue
-      const first = buffer.gramAt[i]
-      const start = buffer.symStart[first]
-      const end = buffer.symEnd[first + buffer.gramLen[i] - 1]
-      const key = start * 0x10000 + (end - start)
-      if (seen.has(key)) continue
-      seen.add(key)
-      found.push({ text: original.slice(start, end), start, end, weight: contribution })
+      if (topW.length >= k && contribution <= topW[topW.length - 1]) continue
+      const first = gramAt[i]
+      const start = symStart[first]
+      const end = symEnd[first + gramLen[i] - 1]
+      let dup = false
+      for (let t = 0; t < topW.length; t++) {
+        if (topS[t] === start && topE[t] === end) {
+          dup = true
+          break
+        }
+      }
+      if (dup) continue
+      let at = topW.length
+      while (at > 0 && (topW[at - 1] < contribution || (topW[at - 1] === contribution && topS[at - 1] > start))) at--
+      topW.splice(at, 0, contribution)
+      topS.splice(at, 0, start)
+      topE.splice(at, 0, end)
+      if (topW.length > k) {
+        topW.pop()
+        topS.pop()
+        topE.pop()
+      }
     }
-    found.sort((a, b) => b.weight - a.weight || a.start - b.start || a.end - b.end)
-    return found.slice(0, k).map((e) => ({ ...e, weight: Math.round(e.weight * 10000) / 10000 }))
+    return topW.map((weight, t) => ({
+      text: original.slice(topS[t], topE[t]),
+      start: topS[t],
+      end: topE[t],
+      weight: Math.round(weight * 10000) / 10000,
+    }))
   }
 
   /** the model as one JSON string (weights as base64 float32, little-endian) */
