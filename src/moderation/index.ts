@@ -30,4 +30,4 @@ export {
   type TrainOffenseOptions,
   type ColdExample,
 } from './offense/index'
-export type { OffensePolicy, OffenseScorer } from './types'
+export type { ModeratorOptions, OffensePolicy, OffenseScorer } from './types'

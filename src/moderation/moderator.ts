@@ -9,6 +9,7 @@ import type {
   ModerationReason,
   ModerationResult,
   Moderator,
+  ModeratorOptions,
   OffensePolicy,
   Verdict,
 } from './types'
@@ -228,7 +229,7 @@ class EngineModerator implements Moderator {
   readonly ignoredTerms: string[] = []
   private readonly offense: OffensePolicy | undefined
 
-  constructor(policy: ModerationPolicy) {
+  constructor(policy: ModeratorOptions) {
     const add = (list: string[] | undefined, category: Category) => {
       for (const raw of list ?? []) {
         if (typeof raw !== 'string') continue
@@ -454,6 +455,6 @@ function describe(original: string, term: string, aggressive: boolean): string {
   return aggressive ? `disguised (leet/repeat/joined): "${original}"` : `disguised: "${original}"`
 }
 
-export function createModerator(policy: ModerationPolicy): Moderator & { readonly ignoredTerms: string[] } {
+export function createModerator(policy: ModeratorOptions): Moderator & { readonly ignoredTerms: string[] } {
   return new EngineModerator(policy)
 }

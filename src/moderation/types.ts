@@ -9,6 +9,10 @@ export interface ModerationPolicy {
   allowTerms?: string[]
   /** more links than this → hold (default 1) */
   maxLinks?: number
+}
+
+/** createModerator's argument: the word-list policy, and optionally a learned offence score. */
+export interface ModeratorOptions extends ModerationPolicy {
   /** the learned offence score; without it verdicts are the word lists' alone */
   offense?: OffensePolicy
 }
