@@ -27,6 +27,7 @@ import { RegExpMatcher, englishRecommendedTransformers, parseRawPattern } from '
 
 import { createModerator, type ModerationPolicy } from '../src/moderation/index'
 import { loadColdExamples, splitColdExamples, type ColdExample, type ColdTopic } from '../src/moderation/offense/cold'
+import { evaluateOffenseModel } from '../src/moderation/offense/evaluate'
 import { OffenseModel } from '../src/moderation/offense/model'
 import { SHIPPED_MODEL_PATH } from '../src/moderation/offense/shipped'
 import { SITE_EXAMPLE_WEIGHT, trainOffenseModel } from '../src/moderation/offense/train'
@@ -45,34 +46,14 @@ const SUSPECT = 'idiot moron stupid 白痴 脑残'.split(' ')
 const SPAM = 'viagra casino 代开发票 加微信 兼职日结 博彩'.split(' ')
 const POLICY: ModerationPolicy = { bannedTerms: BANNED, suspectTerms: SUSPECT, spamTerms: SPAM, maxLinks: 1 }
 
-interface Quality {
-  n: number
-  accuracy: number
-  macroF1: number
-}
-
-function quality(model: OffenseModel, rows: ColdExample[], threshold = 0.5): Quality {
-  let tp = 0, fp = 0, tn = 0, fn = 0
-  for (const e of rows) {
-    const p = model.score(e.text) >= threshold
-    const y = e.label === 'offensive'
-    if (p && y) tp++
-    else if (p) fp++
-    else if (y) fn++
-    else tn++
-  }
-  const f1Offensive = (2 * tp) / (2 * tp + fp + fn || 1)
-  const f1Safe = (2 * tn) / (2 * tn + fn + fp || 1)
-  return { n: rows.length, accuracy: (tp + tn) / (rows.length || 1), macroF1: (f1Offensive + f1Safe) / 2 }
+function quality(model: OffenseModel, rows: ColdExample[]): { n: number; accuracy: number; macroF1: number } {
+  const e = evaluateOffenseModel(model, rows)
+  return { n: e.examples, accuracy: e.accuracy, macroF1: e.macroF1 }
 }
 
 function heldShares(model: OffenseModel, rows: ColdExample[], at: number): { heldSafe: number; heldOffensive: number } {
-  const safe = rows.filter((e) => e.label === 'safe')
-  const off = rows.filter((e) => e.label === 'offensive')
-  return {
-    heldSafe: safe.filter((e) => model.score(e.text) >= at).length / safe.length,
-    heldOffensive: off.filter((e) => model.score(e.text) >= at).length / off.length,
-  }
+  const e = evaluateOffenseModel(model, rows, { holdAt: at })
+  return { heldSafe: e.heldSafe, heldOffensive: e.heldOffensive }
 }
 
 function draw<T>(rows: T[], count: number, seed: number): T[] {

@@ -20,6 +20,8 @@ export {
   trainOffenseModel,
   deserializeOffenseModel,
   loadColdExamples,
+  splitExamples,
+  evaluateOffenseModel,
   OffenseModel,
   SITE_EXAMPLE_WEIGHT,
   DEFAULT_HOLD_AT,
@@ -29,5 +31,6 @@ export {
   type OffenseModelInfo,
   type TrainOffenseOptions,
   type ColdExample,
+  type OffenseEvaluation,
 } from './offense/index'
 export type { ModeratorOptions, OffensePolicy, OffenseScorer } from './types'

@@ -5,6 +5,8 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import {
   createModerator,
   deserializeOffenseModel,
+  evaluateOffenseModel,
+  splitExamples,
   loadColdExamples,
   loadOffenseModel,
   OffenseModel,
@@ -274,5 +276,25 @@ describe('the moderator with an offence model', () => {
     expect(() => createModerator({ ...POLICY, offense: { model: shipped, holdAt: 1.5 } })).toThrow(/holdAt/)
     expect(() => createModerator({ ...POLICY, offense: { model: shipped, holdAt: 0.8, rejectAt: 0.5 } })).toThrow(/rejectAt/)
     expect(() => createModerator({ ...POLICY, offense: { model: {} as OffenseModel, holdAt: 0.8 } })).toThrow(/offense.model/)
+  })
+})
+
+describe('measuring a model on held-out examples', () => {
+  it('splits a site\'s decisions by label, reproducibly, and measures accuracy and held shares', () => {
+    const decisions: OffenseExample[] = [
+      ...OFFENSIVE.flatMap((t) => [t, `${t}！`, `说真的，${t}`]).map((text) => ({ text, label: 'offensive' as const })),
+      ...SAFE.flatMap((t) => [t, `${t}。`, `我觉得${t}`]).map((text) => ({ text, label: 'safe' as const })),
+    ]
+    const a = splitExamples(decisions, 1 / 3, 9)
+    expect(splitExamples(decisions, 1 / 3, 9)).toEqual(a)
+    expect(a.validation.filter((e) => e.label === 'offensive')).toHaveLength(3)
+    expect(a.validation.filter((e) => e.label === 'safe')).toHaveLength(4)
+    expect(a.train).toHaveLength(decisions.length - 7)
+    const all = evaluateOffenseModel(shipped, decisions)
+    expect(all).toMatchObject({ examples: 21, accuracy: 1, macroF1: 1, heldSafe: 0, heldOffensive: 1 })
+    // a threshold nothing reaches: every offensive example is missed
+    const strict = evaluateOffenseModel(shipped, decisions, { threshold: 1.01, holdAt: 1.01 })
+    expect(strict.accuracy).toBeCloseTo(12 / 21, 10)
+    expect(strict.heldOffensive).toBe(0)
   })
 })

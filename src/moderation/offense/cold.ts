@@ -34,17 +34,19 @@ export function loadColdExamples(): ColdExample[] {
 }
 
 /**
- * A seeded split that keeps each topic × label's share: `fraction` of every
- * group goes to `validation`, the rest to `train`. The same seed gives the same split.
+ * A seeded split that keeps each label's (and topic's, where examples have
+ * one) share: `fraction` of every group goes to `validation`, the rest to
+ * `train`. The same examples and seed give the same split. Used for COLD's
+ * validation slice and for holding out part of a site's examples.
  */
-export function splitColdExamples(
-  examples: ColdExample[],
+export function splitExamples<T extends { label: OffenseLabel; topic?: string }>(
+  examples: T[],
   fraction: number,
   seed: number,
-): { train: ColdExample[]; validation: ColdExample[] } {
+): { train: T[]; validation: T[] } {
   const groups = new Map<string, number[]>()
   examples.forEach((e, i) => {
-    const key = `${e.topic}/${e.label}`
+    const key = `${e.topic ?? ''}/${e.label}`
     let g = groups.get(key)
     if (!g) groups.set(key, (g = []))
     g.push(i)
@@ -71,3 +73,6 @@ export function splitColdExamples(
     validation: examples.filter((_, i) => inValidation[i] === 1),
   }
 }
+
+/** splitExamples for COLD (groups by topic × label) */
+export const splitColdExamples = splitExamples<ColdExample>

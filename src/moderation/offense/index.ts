@@ -16,4 +16,5 @@ export {
   type TrainOffenseOptions,
 } from './train'
 export { loadOffenseModel, SHIPPED_MODEL_PATH } from './shipped'
-export { loadColdExamples, splitColdExamples, COLD_TRAIN_PATH, type ColdExample, type ColdTopic } from './cold'
+export { loadColdExamples, splitColdExamples, splitExamples, COLD_TRAIN_PATH, type ColdExample, type ColdTopic } from './cold'
+export { evaluateOffenseModel, type OffenseEvaluation } from './evaluate'
