@@ -143,8 +143,17 @@ function main(): void {
     .map((at) => ({ at, ...heldShares(model, validation, at) }))
 
   // ---- 2. topic learning -------------------------------------------------------------------
+  // the base models also give the shift proxy: every topic scored by a model that never saw it
+  const unseen = { safe: 0, safeHeld: 0, offensive: 0, offensiveHeld: 0 }
   const learning = TOPICS.map((topic) => {
     const base = trainOffenseModel(train.filter((e) => e.topic !== topic))
+    const onTopic = evaluateOffenseModel(base, validation.filter((e) => e.topic === topic), { holdAt })
+    const safeN = validation.filter((e) => e.topic === topic && e.label === 'safe').length
+    const offensiveN = validation.filter((e) => e.topic === topic && e.label === 'offensive').length
+    unseen.safe += safeN
+    unseen.safeHeld += onTopic.heldSafe * safeN
+    unseen.offensive += offensiveN
+    unseen.offensiveHeld += onTopic.heldOffensive * offensiveN
     const before = Object.fromEntries(TOPICS.map((t) => [t, quality(base, validation.filter((e) => e.topic === t)).accuracy]))
     const pool = train.filter((e) => e.topic === topic)
     const after = Object.fromEntries(TOPICS.map((t) => [t, 0])) as Record<ColdTopic, number>
@@ -206,6 +215,7 @@ function main(): void {
     ...TOPICS.map((t) => `| accuracy, ${t} (${byTopic[t].n}) | ${f4(byTopic[t].accuracy)} | |`),
     `| safe held at holdAt ${holdAt} | ${pct(held.heldSafe)} | ≤ 5% |`,
     `| offensive held at holdAt ${holdAt} | ${pct(held.heldOffensive)} | ≥ 45% |`,
+    `| same, each topic scored by a model trained without it: safe held / offensive held | ${pct(unseen.safeHeld / unseen.safe)} / ${pct(unseen.offensiveHeld / unseen.offensive)} | |`,
     `| topic learning: mean rise of the left-out topic | ${(meanRise * 100).toFixed(2)} points | ≥ 1.5 |`,
     `| topic learning: worst change of another topic | ${(worstOtherChange * 100).toFixed(2)} points | ≥ −0.5 |`,
     `| score() on ~${Math.round(meanLength)}-char mixed stream | ${rates(scoreCps)} | ≥ 50,000/s |`,
@@ -235,7 +245,14 @@ function main(): void {
         node: process.version,
         data: { comments: all.length, validation: validation.length, validationShare: VALIDATION_SHARE, splitSeed: SPLIT_SEED },
         trainSeconds,
-        validation: { ...overall, byTopic, holdAt, ...held, thresholds },
+        validation: {
+          ...overall,
+          byTopic,
+          holdAt,
+          ...held,
+          thresholds,
+          unseenTopic: { heldSafe: unseen.safeHeld / unseen.safe, heldOffensive: unseen.offensiveHeld / unseen.offensive },
+        },
         topicLearning: { siteExamples: 500, siteWeight: SITE_EXAMPLE_WEIGHT, draws: SITE_DRAW_SEEDS, meanRise, worstOtherChange, runs: learning },
         speed: { unit: 'comments per second: cpu = per second of process CPU time, wall = per wall-clock second', cores: cpuCores, loadAverage: load, meanLength, scorePerSecond: scoreCps, enginePerSecond: engineCps, engineWithScorePerSecond: engineScoreCps, obscenityPerSecond: obscenityCps },
         retrain: { examples: all.length, siteExamples: site.length, seconds: retrainSeconds },
