@@ -231,6 +231,7 @@ export const en = {
   'reason.contact_info': 'Phone or messenger number',
   'reason.spam_name': 'Spam in the author name',
   'reason.empty': 'Empty comment',
+  'reason.likely_offensive': 'Likely offensive',
   'reason.spam_signal': 'Several spam signals',
   'reason.approved': 'Passed every check',
   'reason.reported': 'Reported by readers',

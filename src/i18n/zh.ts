@@ -212,6 +212,7 @@ export const zh: NewsroomDictionary = {
   'reason.contact_info': '电话或即时通讯号码',
   'reason.spam_name': '作者名含垃圾信息',
   'reason.empty': '空评论',
+  'reason.likely_offensive': '疑似冒犯',
   'reason.spam_signal': '多项垃圾信息特征',
   'reason.approved': '通过全部检查',
   'reason.reported': '被读者举报',

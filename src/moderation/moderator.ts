@@ -2,12 +2,15 @@ import { Automaton } from './automaton'
 import * as chars from './chars'
 import { findLinks, type FoundLink } from './links'
 import * as norm from './normalize'
+import { applyOffenseScore, checkOffensePolicy } from './offense/verdict'
 import type {
   ModerationInput,
   ModerationPolicy,
   ModerationReason,
   ModerationResult,
   Moderator,
+  ModeratorOptions,
+  OffensePolicy,
   Verdict,
 } from './types'
 
@@ -224,8 +227,9 @@ class EngineModerator implements Moderator {
   private readonly hasAllow: boolean
   /** terms that normalise to nothing and can never match */
   readonly ignoredTerms: string[] = []
+  private readonly offense: OffensePolicy | undefined
 
-  constructor(policy: ModerationPolicy) {
+  constructor(policy: ModeratorOptions) {
     const add = (list: string[] | undefined, category: Category) => {
       for (const raw of list ?? []) {
         if (typeof raw !== 'string') continue
@@ -240,6 +244,7 @@ class EngineModerator implements Moderator {
     add(policy.allowTerms, ALLOW)
     this.hasAllow = (policy.allowTerms ?? []).length > 0
     this.maxLinks = policy.maxLinks ?? 1
+    this.offense = checkOffensePolicy(policy.offense)
     this.plainReading = new Reading(this.terms, false)
     this.aggressiveReading = new Reading(this.terms, true)
     const usable = new Set([...this.plainReading.meta, ...this.aggressiveReading.meta].map((m) => m.term))
@@ -405,7 +410,8 @@ class EngineModerator implements Moderator {
       score = Math.max(0.5, 0.97 - 0.1 * spamSignals.length - (links.length > 0 ? 0.05 : 0))
     }
     for (const s of spamSignals) reasons.push(s)
-    return { verdict, score: Math.round(score * 1000) / 1000, reasons }
+    const result: ModerationResult = { verdict, score: Math.round(score * 1000) / 1000, reasons }
+    return this.offense ? applyOffenseScore(result, body, this.offense) : result
   }
 }
 
@@ -449,6 +455,6 @@ function describe(original: string, term: string, aggressive: boolean): string {
   return aggressive ? `disguised (leet/repeat/joined): "${original}"` : `disguised: "${original}"`
 }
 
-export function createModerator(policy: ModerationPolicy): Moderator & { readonly ignoredTerms: string[] } {
+export function createModerator(policy: ModeratorOptions): Moderator & { readonly ignoredTerms: string[] } {
   return new EngineModerator(policy)
 }
