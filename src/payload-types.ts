@@ -72,6 +72,8 @@ export interface Config {
     media: Media;
     comments: Comment;
     sources: Source;
+    'moderation-examples': ModerationExample;
+    'moderation-models': ModerationModel;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -85,6 +87,8 @@ export interface Config {
     media: MediaSelect<false> | MediaSelect<true>;
     comments: CommentsSelect<false> | CommentsSelect<true>;
     sources: SourcesSelect<false> | SourcesSelect<true>;
+    'moderation-examples': ModerationExamplesSelect<false> | ModerationExamplesSelect<true>;
+    'moderation-models': ModerationModelsSelect<false> | ModerationModelsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -114,6 +118,7 @@ export interface Config {
       unpublishExpiredRights: TaskUnpublishExpiredRights;
       notifyModerators: TaskNotifyModerators;
       sweepFloodCounters: TaskSweepFloodCounters;
+      retrainOffenseModel: TaskRetrainOffenseModel;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -368,6 +373,7 @@ export interface Comment {
   moderation?: {
     verdict?: string | null;
     score?: number | null;
+    offenseScore?: number | null;
     reasons?:
       | {
           code?: string | null;
@@ -375,6 +381,7 @@ export interface Comment {
           start?: number | null;
           end?: number | null;
           detail?: string | null;
+          offenseScore?: number | null;
           id?: string | null;
         }[]
       | null;
@@ -403,6 +410,56 @@ export interface Comment {
   updatedAt: string;
   createdAt: string;
   deletedAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "moderation-examples".
+ */
+export interface ModerationExample {
+  id: number;
+  text: string;
+  label: 'offensive' | 'safe' | 'spam';
+  /**
+   * the id of the moderator or admin who decided
+   */
+  decidedBy?: string | null;
+  /**
+   * approved, rejected, spam, or edited (the text before a moderator edited it)
+   */
+  decision?: string | null;
+  article?: (number | null) | Article;
+  comment?: (number | null) | Comment;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "moderation-models".
+ */
+export interface ModerationModel {
+  id: number;
+  version: number;
+  active?: boolean | null;
+  trainedAt?: string | null;
+  baseExamples?: number | null;
+  /**
+   * site examples it was trained on
+   */
+  siteExamples?: number | null;
+  /**
+   * site examples held out to measure it
+   */
+  validationExamples?: number | null;
+  /**
+   * accuracy on the held-out site examples (empty: none held out)
+   */
+  accuracy?: number | null;
+  macroF1?: number | null;
+  holdAt?: number | null;
+  seed?: number | null;
+  model: string;
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -479,6 +536,7 @@ export interface PayloadJob {
           | 'unpublishExpiredRights'
           | 'notifyModerators'
           | 'sweepFloodCounters'
+          | 'retrainOffenseModel'
           | 'schedulePublish';
         taskID: string;
         input?:
@@ -519,6 +577,7 @@ export interface PayloadJob {
         | 'unpublishExpiredRights'
         | 'notifyModerators'
         | 'sweepFloodCounters'
+        | 'retrainOffenseModel'
         | 'schedulePublish'
       )
     | null;
@@ -559,6 +618,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'sources';
         value: number | Source;
+      } | null)
+    | ({
+        relationTo: 'moderation-examples';
+        value: number | ModerationExample;
+      } | null)
+    | ({
+        relationTo: 'moderation-models';
+        value: number | ModerationModel;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -757,6 +824,7 @@ export interface CommentsSelect<T extends boolean = true> {
     | {
         verdict?: T;
         score?: T;
+        offenseScore?: T;
         reasons?:
           | T
           | {
@@ -765,6 +833,7 @@ export interface CommentsSelect<T extends boolean = true> {
               start?: T;
               end?: T;
               detail?: T;
+              offenseScore?: T;
               id?: T;
             };
         decidedBy?: T;
@@ -816,6 +885,39 @@ export interface SourcesSelect<T extends boolean = true> {
   rightsWindowDays?: T;
   seoPolicy?: T;
   active?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "moderation-examples_select".
+ */
+export interface ModerationExamplesSelect<T extends boolean = true> {
+  text?: T;
+  label?: T;
+  decidedBy?: T;
+  decision?: T;
+  article?: T;
+  comment?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "moderation-models_select".
+ */
+export interface ModerationModelsSelect<T extends boolean = true> {
+  version?: T;
+  active?: T;
+  trainedAt?: T;
+  baseExamples?: T;
+  siteExamples?: T;
+  validationExamples?: T;
+  accuracy?: T;
+  macroF1?: T;
+  holdAt?: T;
+  seed?: T;
+  model?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -911,6 +1013,26 @@ export interface ModerationSetting {
   blockedAuthors?: string[] | null;
   honeypot?: boolean | null;
   minSecondsToSubmit?: number | null;
+  /**
+   * Score every comment with the learned offence model and hold likely offensive ones.
+   */
+  offenseScoring?: boolean | null;
+  /**
+   * Hold comments scoring at or above this (empty: the model’s own threshold, 0.82 for the shipped model).
+   */
+  offenseHoldAt?: number | null;
+  /**
+   * Reject comments scoring at or above this (empty, the default: a score alone never rejects).
+   */
+  offenseRejectAt?: number | null;
+  /**
+   * Retrain the offence model after this many new moderator decisions.
+   */
+  retrainAfterDecisions?: number | null;
+  /**
+   * The id of the active moderation model version (empty: the shipped model).
+   */
+  activeOffenseModel?: string | null;
   updatedAt?: string | null;
   createdAt?: string | null;
 }
@@ -951,6 +1073,11 @@ export interface ModerationSettingsSelect<T extends boolean = true> {
   blockedAuthors?: T;
   honeypot?: T;
   minSecondsToSubmit?: T;
+  offenseScoring?: T;
+  offenseHoldAt?: T;
+  offenseRejectAt?: T;
+  retrainAfterDecisions?: T;
+  activeOffenseModel?: T;
   updatedAt?: T;
   createdAt?: T;
   globalType?: T;
@@ -1017,6 +1144,21 @@ export interface TaskSweepFloodCounters {
   input?: unknown;
   output: {
     swept?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskRetrainOffenseModel".
+ */
+export interface TaskRetrainOffenseModel {
+  input: {
+    reason?: string | null;
+  };
+  output: {
+    modelId?: string | null;
+    version?: number | null;
+    siteExamples?: number | null;
+    accuracy?: number | null;
   };
 }
 /**

@@ -3,6 +3,7 @@ import type { GlobalConfig } from 'payload'
 import { isModerator } from '../../access/isStaff'
 import { forgetSettingsAfterSave } from '../../hooks/comments/settings'
 
+import { DEFAULT_RETRAIN_AFTER } from '../../src/comments/offenseConstants'
 import { MODERATION_SETTINGS_SLUG } from '../../src/comments/settings'
 
 export { MODERATION_SETTINGS_SLUG }
@@ -40,5 +41,40 @@ export const ModerationSettings: GlobalConfig = {
     { name: 'blockedAuthors', type: 'text', hasMany: true },
     { name: 'honeypot', type: 'checkbox', defaultValue: true },
     { name: 'minSecondsToSubmit', type: 'number', defaultValue: 0, min: 0 },
+    // The learned offence score (src/moderation, "Offence score"; src/comments/learn.ts, retrain.ts).
+    {
+      name: 'offenseScoring',
+      type: 'checkbox',
+      defaultValue: true,
+      admin: { description: 'Score every comment with the learned offence model and hold likely offensive ones.' },
+    },
+    {
+      name: 'offenseHoldAt',
+      type: 'number',
+      min: 0.01,
+      max: 1,
+      admin: { description: 'Hold comments scoring at or above this (empty: the model’s own threshold, 0.82 for the shipped model).' },
+    },
+    {
+      name: 'offenseRejectAt',
+      type: 'number',
+      min: 0.01,
+      max: 1,
+      admin: { description: 'Reject comments scoring at or above this (empty, the default: a score alone never rejects).' },
+    },
+    {
+      name: 'retrainAfterDecisions',
+      type: 'number',
+      defaultValue: DEFAULT_RETRAIN_AFTER,
+      min: 1,
+      admin: { description: 'Retrain the offence model after this many new moderator decisions.' },
+    },
+    // Set by the server when a model version becomes active (moderation-models); empty: the shipped model.
+    {
+      name: 'activeOffenseModel',
+      type: 'text',
+      access: { create: () => false, update: () => false },
+      admin: { readOnly: true, description: 'The id of the active moderation model version (empty: the shipped model).' },
+    },
   ],
 }

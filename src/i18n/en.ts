@@ -284,6 +284,7 @@ export const en = {
   'admin.queue.count': 'comments need a decision',
   'admin.queue.pending': 'Pending',
   'admin.queue.reported': 'Reported',
+  'admin.queue.riskiest': 'Riskiest first',
   'admin.queue.all': 'All',
   'admin.queue.open': 'Open the queue',
   'admin.queue.empty': 'Nothing to decide. Well done!',

@@ -263,6 +263,7 @@ export const zh: NewsroomDictionary = {
   'admin.queue.count': '条评论等待处理',
   'admin.queue.pending': '待审核',
   'admin.queue.reported': '被举报',
+  'admin.queue.riskiest': '风险最高',
   'admin.queue.all': '全部',
   'admin.queue.open': '打开审核队列',
   'admin.queue.empty': '没有待处理的评论。',

@@ -2,6 +2,7 @@ import type { TaskConfig } from 'payload'
 
 import { notifyModeratorsTask } from './notifyModerators'
 import { restampSourceArticles } from './restampSourceArticles'
+import { retrainOffenseModelTask } from './retrainOffenseModel'
 import { sweepFloodCounters } from './sweepFloodCounters'
 import { unpublishExpiredRights } from './unpublishExpiredRights'
 
@@ -9,7 +10,7 @@ import { unpublishExpiredRights } from './unpublishExpiredRights'
  * Every background task the plugin registers (Payload jobs). One file per task beside this one; list it here.
  * The host decides where jobs run: `npm run dev`/`npm start` auto-run the queues (see src/config.ts).
  */
-export const newsroomTasks: TaskConfig<any>[] = [restampSourceArticles, unpublishExpiredRights, notifyModeratorsTask, sweepFloodCounters]
+export const newsroomTasks: TaskConfig<any>[] = [restampSourceArticles, unpublishExpiredRights, notifyModeratorsTask, sweepFloodCounters, retrainOffenseModelTask]
 
 /** Queues the plugin's jobs use; the host app auto-runs each. */
 export const NEWSROOM_QUEUES = ['default', 'newsroom'] as const
