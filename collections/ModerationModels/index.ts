@@ -37,6 +37,7 @@ export const ModerationModels: CollectionConfig = {
     { name: 'holdAt', type: 'number', access: { update: nobody } },
     { name: 'seed', type: 'number', access: { update: nobody } },
     // ~2.8 MB of JSON: read by the server only (hidden from the API and the admin).
-    { name: 'model', type: 'textarea', required: true, access: { read: nobody, update: nobody }, admin: { hidden: true } },
+    // (maxLength: Payload's default cap of 40,000 characters for text would refuse it)
+    { name: 'model', type: 'textarea', required: true, maxLength: 16_000_000, access: { read: nobody, update: nobody }, admin: { hidden: true } },
   ],
 }
