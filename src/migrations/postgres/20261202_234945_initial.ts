@@ -13,9 +13,10 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE TYPE "public"."enum__comments_v_version_status" AS ENUM('pending', 'approved', 'rejected', 'spam');
   CREATE TYPE "public"."enum_sources_license" AS ENUM('all-rights-reserved', 'permission', 'wire', 'cc-by', 'cc-by-sa', 'cc-by-nd', 'cc-by-nc', 'cc-by-nc-nd', 'public-domain');
   CREATE TYPE "public"."enum_sources_seo_policy" AS ENUM('canonical-self', 'canonical-original', 'noindex-news');
-  CREATE TYPE "public"."enum_payload_jobs_log_task_slug" AS ENUM('inline', 'restampSourceArticles', 'unpublishExpiredRights', 'notifyModerators', 'sweepFloodCounters', 'schedulePublish');
+  CREATE TYPE "public"."enum_moderation_examples_label" AS ENUM('offensive', 'safe', 'spam');
+  CREATE TYPE "public"."enum_payload_jobs_log_task_slug" AS ENUM('inline', 'restampSourceArticles', 'unpublishExpiredRights', 'notifyModerators', 'sweepFloodCounters', 'retrainOffenseModel', 'schedulePublish');
   CREATE TYPE "public"."enum_payload_jobs_log_state" AS ENUM('failed', 'succeeded');
-  CREATE TYPE "public"."enum_payload_jobs_task_slug" AS ENUM('inline', 'restampSourceArticles', 'unpublishExpiredRights', 'notifyModerators', 'sweepFloodCounters', 'schedulePublish');
+  CREATE TYPE "public"."enum_payload_jobs_task_slug" AS ENUM('inline', 'restampSourceArticles', 'unpublishExpiredRights', 'notifyModerators', 'sweepFloodCounters', 'retrainOffenseModel', 'schedulePublish');
   CREATE TYPE "public"."enum_moderation_settings_mode" AS ENUM('post', 'pre');
   CREATE TABLE "users_roles" (
   	"order" integer NOT NULL,
@@ -182,7 +183,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"term" varchar,
   	"start" numeric,
   	"end" numeric,
-  	"detail" varchar
+  	"detail" varchar,
+  	"offense_score" numeric
   );
   
   CREATE TABLE "comments_reports" (
@@ -206,6 +208,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"status" "enum_comments_status" DEFAULT 'pending' NOT NULL,
   	"moderation_verdict" varchar,
   	"moderation_score" numeric,
+  	"moderation_offense_score" numeric,
   	"moderation_decided_by" varchar,
   	"moderation_decided_at" timestamp(3) with time zone,
   	"moderation_note" varchar,
@@ -229,6 +232,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"start" numeric,
   	"end" numeric,
   	"detail" varchar,
+  	"offense_score" numeric,
   	"_uuid" varchar
   );
   
@@ -255,6 +259,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"version_status" "enum__comments_v_version_status" DEFAULT 'pending' NOT NULL,
   	"version_moderation_verdict" varchar,
   	"version_moderation_score" numeric,
+  	"version_moderation_offense_score" numeric,
   	"version_moderation_decided_by" varchar,
   	"version_moderation_decided_at" timestamp(3) with time zone,
   	"version_moderation_note" varchar,
@@ -299,6 +304,35 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"parent_id" integer NOT NULL,
   	"path" varchar NOT NULL,
   	"text" varchar
+  );
+  
+  CREATE TABLE "moderation_examples" (
+  	"id" serial PRIMARY KEY NOT NULL,
+  	"text" varchar NOT NULL,
+  	"label" "enum_moderation_examples_label" NOT NULL,
+  	"decided_by" varchar,
+  	"decision" varchar,
+  	"article_id" integer,
+  	"comment_id" integer,
+  	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
+  	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
+  );
+  
+  CREATE TABLE "moderation_models" (
+  	"id" serial PRIMARY KEY NOT NULL,
+  	"version" numeric NOT NULL,
+  	"active" boolean DEFAULT false,
+  	"trained_at" timestamp(3) with time zone,
+  	"base_examples" numeric,
+  	"site_examples" numeric,
+  	"validation_examples" numeric,
+  	"accuracy" numeric,
+  	"macro_f1" numeric,
+  	"hold_at" numeric,
+  	"seed" numeric,
+  	"model" varchar NOT NULL,
+  	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
+  	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
   );
   
   CREATE TABLE "payload_kv" (
@@ -352,7 +386,9 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"users_id" integer,
   	"articles_id" integer,
   	"media_id" integer,
-  	"sources_id" integer
+  	"sources_id" integer,
+  	"moderation_examples_id" integer,
+  	"moderation_models_id" integer
   );
   
   CREATE TABLE "payload_preferences" (
@@ -390,6 +426,11 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"close_after_days" numeric,
   	"honeypot" boolean DEFAULT true,
   	"min_seconds_to_submit" numeric DEFAULT 0,
+  	"offense_scoring" boolean DEFAULT true,
+  	"offense_hold_at" numeric,
+  	"offense_reject_at" numeric,
+  	"retrain_after_decisions" numeric DEFAULT 100,
+  	"active_offense_model" varchar,
   	"updated_at" timestamp(3) with time zone,
   	"created_at" timestamp(3) with time zone
   );
@@ -432,12 +473,16 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   ALTER TABLE "_comments_v" ADD CONSTRAINT "_comments_v_version_author_user_id_users_id_fk" FOREIGN KEY ("version_author_user_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "sources" ADD CONSTRAINT "sources_logo_id_media_id_fk" FOREIGN KEY ("logo_id") REFERENCES "public"."media"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "sources_texts" ADD CONSTRAINT "sources_texts_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."sources"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "moderation_examples" ADD CONSTRAINT "moderation_examples_article_id_articles_id_fk" FOREIGN KEY ("article_id") REFERENCES "public"."articles"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "moderation_examples" ADD CONSTRAINT "moderation_examples_comment_id_comments_id_fk" FOREIGN KEY ("comment_id") REFERENCES "public"."comments"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "payload_jobs_log" ADD CONSTRAINT "payload_jobs_log_parent_id_fk" FOREIGN KEY ("_parent_id") REFERENCES "public"."payload_jobs"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."payload_locked_documents"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_users_fk" FOREIGN KEY ("users_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_articles_fk" FOREIGN KEY ("articles_id") REFERENCES "public"."articles"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_media_fk" FOREIGN KEY ("media_id") REFERENCES "public"."media"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_sources_fk" FOREIGN KEY ("sources_id") REFERENCES "public"."sources"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_moderation_examples_fk" FOREIGN KEY ("moderation_examples_id") REFERENCES "public"."moderation_examples"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_moderation_models_fk" FOREIGN KEY ("moderation_models_id") REFERENCES "public"."moderation_models"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_preferences_rels" ADD CONSTRAINT "payload_preferences_rels_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."payload_preferences"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_preferences_rels" ADD CONSTRAINT "payload_preferences_rels_users_fk" FOREIGN KEY ("users_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "moderation_settings_texts" ADD CONSTRAINT "moderation_settings_texts_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."moderation_settings"("id") ON DELETE cascade ON UPDATE no action;
@@ -487,6 +532,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "comments_author_email_idx" ON "comments" USING btree ("author_email");
   CREATE INDEX "comments_author_user_idx" ON "comments" USING btree ("author_user_id");
   CREATE INDEX "comments_status_idx" ON "comments" USING btree ("status");
+  CREATE INDEX "comments_moderation_moderation_offense_score_idx" ON "comments" USING btree ("moderation_offense_score");
   CREATE INDEX "comments_ip_hash_idx" ON "comments" USING btree ("ip_hash");
   CREATE INDEX "comments_updated_at_idx" ON "comments" USING btree ("updated_at");
   CREATE INDEX "comments_created_at_idx" ON "comments" USING btree ("created_at");
@@ -507,6 +553,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "_comments_v_version_version_author_email_idx" ON "_comments_v" USING btree ("version_author_email");
   CREATE INDEX "_comments_v_version_version_author_user_idx" ON "_comments_v" USING btree ("version_author_user_id");
   CREATE INDEX "_comments_v_version_version_status_idx" ON "_comments_v" USING btree ("version_status");
+  CREATE INDEX "_comments_v_version_moderation_version_moderation_offens_idx" ON "_comments_v" USING btree ("version_moderation_offense_score");
   CREATE INDEX "_comments_v_version_version_ip_hash_idx" ON "_comments_v" USING btree ("version_ip_hash");
   CREATE INDEX "_comments_v_version_version_updated_at_idx" ON "_comments_v" USING btree ("version_updated_at");
   CREATE INDEX "_comments_v_version_version_created_at_idx" ON "_comments_v" USING btree ("version_created_at");
@@ -525,6 +572,16 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "sources_updated_at_idx" ON "sources" USING btree ("updated_at");
   CREATE INDEX "sources_created_at_idx" ON "sources" USING btree ("created_at");
   CREATE INDEX "sources_texts_order_parent" ON "sources_texts" USING btree ("order","parent_id");
+  CREATE INDEX "moderation_examples_label_idx" ON "moderation_examples" USING btree ("label");
+  CREATE INDEX "moderation_examples_article_idx" ON "moderation_examples" USING btree ("article_id");
+  CREATE INDEX "moderation_examples_comment_idx" ON "moderation_examples" USING btree ("comment_id");
+  CREATE INDEX "moderation_examples_updated_at_idx" ON "moderation_examples" USING btree ("updated_at");
+  CREATE INDEX "moderation_examples_created_at_idx" ON "moderation_examples" USING btree ("created_at");
+  CREATE INDEX "label_createdAt_idx" ON "moderation_examples" USING btree ("label","created_at");
+  CREATE UNIQUE INDEX "moderation_models_version_idx" ON "moderation_models" USING btree ("version");
+  CREATE INDEX "moderation_models_active_idx" ON "moderation_models" USING btree ("active");
+  CREATE INDEX "moderation_models_updated_at_idx" ON "moderation_models" USING btree ("updated_at");
+  CREATE INDEX "moderation_models_created_at_idx" ON "moderation_models" USING btree ("created_at");
   CREATE UNIQUE INDEX "payload_kv_key_idx" ON "payload_kv" USING btree ("key");
   CREATE INDEX "payload_jobs_log_order_idx" ON "payload_jobs_log" USING btree ("_order");
   CREATE INDEX "payload_jobs_log_parent_id_idx" ON "payload_jobs_log" USING btree ("_parent_id");
@@ -547,6 +604,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "payload_locked_documents_rels_articles_id_idx" ON "payload_locked_documents_rels" USING btree ("articles_id");
   CREATE INDEX "payload_locked_documents_rels_media_id_idx" ON "payload_locked_documents_rels" USING btree ("media_id");
   CREATE INDEX "payload_locked_documents_rels_sources_id_idx" ON "payload_locked_documents_rels" USING btree ("sources_id");
+  CREATE INDEX "payload_locked_documents_rels_moderation_examples_id_idx" ON "payload_locked_documents_rels" USING btree ("moderation_examples_id");
+  CREATE INDEX "payload_locked_documents_rels_moderation_models_id_idx" ON "payload_locked_documents_rels" USING btree ("moderation_models_id");
   CREATE INDEX "payload_preferences_key_idx" ON "payload_preferences" USING btree ("key");
   CREATE INDEX "payload_preferences_updated_at_idx" ON "payload_preferences" USING btree ("updated_at");
   CREATE INDEX "payload_preferences_created_at_idx" ON "payload_preferences" USING btree ("created_at");
@@ -575,6 +634,8 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   DROP TABLE "_comments_v" CASCADE;
   DROP TABLE "sources" CASCADE;
   DROP TABLE "sources_texts" CASCADE;
+  DROP TABLE "moderation_examples" CASCADE;
+  DROP TABLE "moderation_models" CASCADE;
   DROP TABLE "payload_kv" CASCADE;
   DROP TABLE "payload_jobs_log" CASCADE;
   DROP TABLE "payload_jobs" CASCADE;
@@ -597,6 +658,7 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   DROP TYPE "public"."enum__comments_v_version_status";
   DROP TYPE "public"."enum_sources_license";
   DROP TYPE "public"."enum_sources_seo_policy";
+  DROP TYPE "public"."enum_moderation_examples_label";
   DROP TYPE "public"."enum_payload_jobs_log_task_slug";
   DROP TYPE "public"."enum_payload_jobs_log_state";
   DROP TYPE "public"."enum_payload_jobs_task_slug";
