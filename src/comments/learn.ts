@@ -2,7 +2,7 @@
  * Learning from moderators: each decision a moderator or admin makes on a comment is kept as a training example
  * of the offence model (rejected → offensive, approved → safe, an edit-then-approve → the original text offensive
  * and the edited text safe; spam decisions are kept but never train it). Readers' reports and the system's own
- * decisions record nothing. After every `retrainAfterDecisions` new examples the retraining job is queued.
+ * decisions record nothing, nor does anything when the site turned the score off. After every `retrainAfterDecisions` new examples the retraining job is queued.
  */
 import type { PayloadRequest } from 'payload'
 
@@ -50,6 +50,8 @@ export const learnFromModeratorDecision = async (
   if (!user || !hasRole(user, MODERATION_ROLES)) return
   const examples = examplesOfDecision(doc, previousDoc).filter((example) => example.text.trim() !== '')
   if (examples.length === 0) return
+  // A site that turned the score off keeps no examples either.
+  if (!(await loadModerationSettings(req)).offenseScoring) return
   for (const example of examples) {
     await req.payload.create({
       collection: MODERATION_EXAMPLES_SLUG as never,
@@ -64,7 +66,6 @@ export const learnFromModeratorDecision = async (
 /** Queues the retraining job when `retrainAfterDecisions` examples were recorded since the latest version and none is waiting. */
 export const queueRetrainWhenDue = async (req: PayloadRequest) => {
   const settings = await loadModerationSettings(req)
-  if (!settings.offenseScoring) return
   const latest = await req.payload.find({
     collection: MODERATION_MODELS_SLUG as never,
     sort: '-createdAt',
