@@ -12,14 +12,14 @@ const nobody = () => false
  */
 export const ModerationExamples: CollectionConfig = {
   slug: MODERATION_EXAMPLES_SLUG,
-  admin: { useAsTitle: 'text', defaultColumns: ['text', 'label', 'decidedBy', 'decision', 'createdAt'], group: 'Moderation' },
+  admin: { useAsTitle: 'text', defaultColumns: ['text', 'label', 'decidedBy', 'decision', 'createdAt'] },
   access: { read: isModerator, create: nobody, update: nobody, delete: nobody },
   indexes: [{ fields: ['label', 'createdAt'] }],
   fields: [
     { name: 'text', type: 'textarea', required: true },
     { name: 'label', type: 'select', required: true, index: true, options: EXAMPLE_LABELS.map((value) => ({ label: value, value })) },
-    { name: 'decidedBy', type: 'text', admin: { description: 'the id of the moderator or admin who decided' } },
-    { name: 'decision', type: 'text', admin: { description: 'approved, rejected, spam, or edited (the text before a moderator edited it)' } },
+    { name: 'decidedBy', type: 'text' },
+    { name: 'decision', type: 'text' },
     { name: 'article', type: 'relationship', relationTo: 'articles' },
     { name: 'comment', type: 'relationship', relationTo: 'comments', index: true },
   ],

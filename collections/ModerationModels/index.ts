@@ -18,7 +18,6 @@ export const ModerationModels: CollectionConfig = {
   admin: {
     useAsTitle: 'version',
     defaultColumns: ['version', 'active', 'trainedAt', 'siteExamples', 'accuracy'],
-    group: 'Moderation',
   },
   access: { read: isModerator, create: nobody, update: isAdmin, delete: isAdmin },
   // Every version stays as trained: the only change an admin makes is which one is active.
@@ -30,9 +29,9 @@ export const ModerationModels: CollectionConfig = {
     { name: 'active', type: 'checkbox', defaultValue: false, index: true },
     { name: 'trainedAt', type: 'date', access: { update: nobody } },
     { name: 'baseExamples', type: 'number', access: { update: nobody } },
-    { name: 'siteExamples', type: 'number', access: { update: nobody }, admin: { description: 'site examples it was trained on' } },
-    { name: 'validationExamples', type: 'number', access: { update: nobody }, admin: { description: 'site examples held out to measure it' } },
-    { name: 'accuracy', type: 'number', access: { update: nobody }, admin: { description: 'accuracy on the held-out site examples (empty: none held out)' } },
+    { name: 'siteExamples', type: 'number', access: { update: nobody } },
+    { name: 'validationExamples', type: 'number', access: { update: nobody } },
+    { name: 'accuracy', type: 'number', access: { update: nobody } },
     { name: 'macroF1', type: 'number', access: { update: nobody } },
     { name: 'holdAt', type: 'number', access: { update: nobody } },
     { name: 'seed', type: 'number', access: { update: nobody } },

@@ -46,35 +46,31 @@ export const ModerationSettings: GlobalConfig = {
       name: 'offenseScoring',
       type: 'checkbox',
       defaultValue: true,
-      admin: { description: 'Score every comment with the learned offence model and hold likely offensive ones.' },
     },
     {
       name: 'offenseHoldAt',
       type: 'number',
       min: 0.01,
       max: 1,
-      admin: { description: 'Hold comments scoring at or above this (empty: the model’s own threshold, 0.82 for the shipped model).' },
     },
     {
       name: 'offenseRejectAt',
       type: 'number',
       min: 0.01,
       max: 1,
-      admin: { description: 'Reject comments scoring at or above this (empty, the default: a score alone never rejects).' },
     },
     {
       name: 'retrainAfterDecisions',
       type: 'number',
       defaultValue: DEFAULT_RETRAIN_AFTER,
       min: 1,
-      admin: { description: 'Retrain the offence model after this many new moderator decisions.' },
     },
     // Set by the server when a model version becomes active (moderation-models); empty: the shipped model.
     {
       name: 'activeOffenseModel',
       type: 'text',
       access: { create: () => false, update: () => false },
-      admin: { readOnly: true, description: 'The id of the active moderation model version (empty: the shipped model).' },
+      admin: { readOnly: true },
     },
   ],
 }
