@@ -3,6 +3,8 @@
  * score, the score endpoint's access, learning from moderators (and not from readers), retraining through the
  * job, rollback, and the judged case: 30 rejections of a new insult make the next comment with it held.
  */
+import crypto from 'node:crypto'
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { startTestApp, type TestApp } from '../helpers/app'
@@ -13,12 +15,14 @@ let moderator: { token: string; id: number | string }
 let admin: { token: string; id: number | string }
 let editorToken: string
 let authorToken: string
+// a second instance on the same database shares the secret, so the same tokens work on both
+const secret = crypto.randomBytes(24).toString('hex')
 
 const OFFENSE_DEFAULTS = { offenseScoring: true, offenseHoldAt: null, offenseRejectAt: null, retrainAfterDecisions: 100 }
 const settings = (data: Record<string, unknown> = {}) => setSettings(app, { ...OFFENSE_DEFAULTS, ...data })
 
 beforeAll(async () => {
-  app = await startTestApp({ label: 'comments_offense' })
+  app = await startTestApp({ label: 'comments_offense', secret })
   // the first user becomes an admin whatever its roles: the admin comes first
   admin = await app.userToken('admin@example.com', ['admin'])
   moderator = await app.userToken('moderator@example.com', ['moderator'])
@@ -268,7 +272,13 @@ describe('retraining and rollback', () => {
     const latest = await app.rest('GET', '/api/moderation-models?sort=-version&limit=1&depth=0', { token: admin.token })
     return latest.body.docs[0] as { id: number | string; version: number; siteExamples: number; accuracy: number | null; active: boolean }
   }
-  const score = async (text: string) => (await app.rest('POST', '/api/moderation/score', { token: moderator.token, body: { text } })).body
+  const score = async (text: string, on: TestApp = app) => (await on.rest('POST', '/api/moderation/score', { token: moderator.token, body: { text } })).body
+  // another instance behind the same load balancer: it must pick up whichever version is active
+  let second: TestApp
+  beforeAll(async () => {
+    second = await startTestApp({ secret, database: app.database, instanceKey: 'second' })
+  })
+  afterAll(async () => second?.close())
 
   it('only admins ask for a retrain; the job stores an active version without exposing the model', async () => {
     for (const token of [undefined, moderator.token, editorToken]) {
@@ -292,6 +302,7 @@ describe('retraining and rollback', () => {
   it('after moderators reject 30 comments with a new insult, a retrain holds the next comment carrying it', async () => {
     const article = await publishArticle(app)
     for (const probe of PROBES) expect((await score(probe)).score).toBeLessThan(0.82)
+    expect((await score(PROBES[0], second)).score).toBeLessThan(0.82)
 
     // readers post them, the shipped model lets them through, moderators reject every one
     for (const [i, line] of ORDINARY_LINES.entries()) {
@@ -300,11 +311,19 @@ describe('retraining and rollback', () => {
       expect(posted.body.outcome.status, body).toBe('approved')
       expect((await decide(posted.body.doc.id, { status: 'rejected' })).status).toBe(200)
     }
-    const second = await retrain()
-    expect(second).toMatchObject({ version: 2, active: true })
-    expect(second.accuracy).toBeGreaterThan(0.5)
+    const retrained = await retrain()
+    expect(retrained).toMatchObject({ version: 2, active: true })
+    expect(retrained.accuracy).toBeGreaterThan(0.5)
 
     for (const probe of PROBES) expect((await score(probe)).score, probe).toBeGreaterThanOrEqual(0.82)
+    expect(await score(PROBES[1], second)).toMatchObject({ version: String(retrained.id) })
+    expect((await score(PROBES[1], second)).score).toBeGreaterThanOrEqual(0.82)
+    const elsewhere = await second.rest('POST', '/api/comments', {
+      body: { article: article.id, authorName: 'N', body: '楼上就是蝈蝻货吧，别理他' },
+      headers: { 'x-forwarded-for': '192.0.2.77', 'user-agent': 'vitest' },
+    })
+    expect(elsewhere.status).toBe(201)
+    expect(elsewhere.body.outcome.status).toBe('pending')
     const next = await postComment(app, { article: article.id, authorName: 'L', body: '你这个蝈蝻货，懂什么' })
     expect(next.body.outcome.status).toBe('pending')
     const stored = (await asModerator(next.body.doc.id)).body
@@ -325,6 +344,8 @@ describe('retraining and rollback', () => {
     expect(after.map((doc: any) => doc.active)).toEqual([true, false])
     // version 1 never saw the insult: the same comment is published again
     expect((await score(PROBES[0])).version).toBe(String(v1.id))
+    expect(await score(PROBES[0], second)).toMatchObject({ version: String(v1.id) })
+    expect((await score(PROBES[0], second)).score).toBeLessThan(0.82)
     const back = await postComment(app, { article: article.id, authorName: 'M', body: '你这个蝈蝻货，懂什么' })
     expect(back.body.outcome.status).toBe('approved')
     // the version fields stay as trained
