@@ -1,12 +1,18 @@
 /**
  * Retraining the site's offence model: the shipped data (COLD's training split) plus the site's moderator
  * examples, each weighing SITE_EXAMPLE_WEIGHT base examples. A seeded 20 % of the site's examples is held out to
- * measure the new version; the version is stored in `moderation-models` and made active.
+ * measure the new version (offenseTraining.ts, in a worker thread); the version is stored in `moderation-models`
+ * and made active.
  */
 import type { PayloadRequest } from 'payload'
 
-import { evaluateOffenseModel, loadColdExamples, splitExamples, trainOffenseModel, type OffenseExample } from '../moderation'
-import { MODERATION_EXAMPLES_SLUG, MODERATION_MODELS_SLUG, SITE_SPLIT_SEED, SITE_VALIDATION_FRACTION } from './offenseConstants'
+import { createRequire } from 'node:module'
+import { pathToFileURL } from 'node:url'
+import { Worker } from 'node:worker_threads'
+
+import type { OffenseExample } from '../moderation'
+import { MODERATION_EXAMPLES_SLUG, MODERATION_MODELS_SLUG } from './offenseConstants'
+import { trainSiteModel, type SiteTrainingInput, type SiteTrainingResult } from './offenseTraining'
 
 /** At most this many of the latest site examples train a model (each is a few hundred bytes; the cap bounds memory). */
 export const MAX_SITE_EXAMPLES = 50_000
@@ -40,13 +46,51 @@ const readSiteExamples = async (req: PayloadRequest): Promise<OffenseExample[]> 
   return examples.slice(0, MAX_SITE_EXAMPLES)
 }
 
-/** Trains, stores and activates a new version. CPU-bound for seconds: run it from the job, never in a request. */
+/**
+ * The worker's entry: registers tsx's loader inside the worker (Node 20 does not pass `--import tsx` hooks on to
+ * workers), then loads offenseTrainer.worker.ts. tsx is a runtime dependency (`npm start` runs on it).
+ */
+const workerEntry = (): URL => {
+  const require = createRequire(import.meta.url)
+  const tsxEsmApi = pathToFileURL(require.resolve('tsx/esm/api').replace(/index\.cjs$/, 'index.mjs')).href
+  const trainer = new URL('./offenseTrainer.worker.ts', import.meta.url).href
+  const code = `import { register } from ${JSON.stringify(tsxEsmApi)}; register(); await import(${JSON.stringify(trainer)});`
+  return new URL(`data:text/javascript,${encodeURIComponent(code)}`)
+}
+
+/**
+ * Trains in a worker thread, so the process running the job queue keeps answering requests; where no worker can
+ * start (a bundler that does not ship the worker file), in this thread. The answer is the same either way.
+ */
+const trainOffThread = (input: SiteTrainingInput): Promise<SiteTrainingResult> =>
+  new Promise((resolve, reject) => {
+    let settled = false
+    const inThisThread = () => {
+      if (settled) return
+      settled = true
+      try {
+        resolve(trainSiteModel(input))
+      } catch (error) {
+        reject(error)
+      }
+    }
+    try {
+      const worker = new Worker(workerEntry(), { workerData: input })
+      worker.once('message', (result: SiteTrainingResult) => {
+        settled = true
+        resolve(result)
+        void worker.terminate()
+      })
+      worker.once('error', inThisThread)
+      worker.once('exit', inThisThread)
+    } catch {
+      inThisThread()
+    }
+  })
+
+/** Trains (off the request path, in a worker thread), stores and activates a new version. */
 export const retrainOffenseModel = async (req: PayloadRequest): Promise<RetrainOutcome> => {
-  const site = await readSiteExamples(req)
-  const { train, validation } = splitExamples(site, SITE_VALIDATION_FRACTION, SITE_SPLIT_SEED)
-  const base = loadColdExamples()
-  const model = trainOffenseModel(base, { siteExamples: train })
-  const evaluation = validation.length > 0 ? evaluateOffenseModel(model, validation) : undefined
+  const trained = await trainOffThread({ site: await readSiteExamples(req) })
   const latest = await req.payload.find({
     collection: MODERATION_MODELS_SLUG as never,
     sort: '-version',
@@ -62,15 +106,15 @@ export const retrainOffenseModel = async (req: PayloadRequest): Promise<RetrainO
     data: {
       version,
       active: true,
-      trainedAt: model.info.trainedAt,
-      baseExamples: base.length,
-      siteExamples: train.length,
-      validationExamples: validation.length,
-      accuracy: evaluation ? evaluation.accuracy : null,
-      macroF1: evaluation ? evaluation.macroF1 : null,
-      holdAt: model.holdAt,
-      seed: model.info.seed,
-      model: model.serialize(),
+      trainedAt: trained.trainedAt,
+      baseExamples: trained.baseExamples,
+      siteExamples: trained.siteExamples,
+      validationExamples: trained.validationExamples,
+      accuracy: trained.accuracy,
+      macroF1: trained.macroF1,
+      holdAt: trained.holdAt,
+      seed: trained.seed,
+      model: trained.serialized,
     } as never,
     overrideAccess: true,
     req,
@@ -78,8 +122,8 @@ export const retrainOffenseModel = async (req: PayloadRequest): Promise<RetrainO
   return {
     id: String((doc as { id: number | string }).id),
     version,
-    siteExamples: train.length,
-    validationExamples: validation.length,
-    accuracy: evaluation ? evaluation.accuracy : null,
+    siteExamples: trained.siteExamples,
+    validationExamples: trained.validationExamples,
+    accuracy: trained.accuracy,
   }
 }

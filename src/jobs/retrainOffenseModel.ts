@@ -6,7 +6,7 @@ import { retrainOffenseModel } from '../comments/retrain'
 /**
  * Retrains the site's offence model from the shipped data plus its moderators' decisions, stores the version and
  * makes it active (src/comments/retrain.ts). Queued after every `retrainAfterDecisions` decisions and by an admin's
- * `POST /api/moderation-models/retrain`; it runs with the job queue, never inside a request.
+ * `POST /api/moderation-models/retrain`; it runs with the job queue and trains in a worker thread, never inside a request.
  */
 export const retrainOffenseModelTask: TaskConfig<{
   input: { reason?: string }
