@@ -3,6 +3,9 @@ import type { CollectionConfig, CollectionSlug, Config, GlobalConfig } from 'pay
 import { Articles } from '../collections/Articles'
 import { Comments } from '../collections/Comments'
 import { ModerationSettings } from '../collections/globals/ModerationSettings'
+import { ModerationExamples } from '../collections/ModerationExamples'
+import { ModerationModels } from '../collections/ModerationModels'
+import { scoreTextEndpoint } from './comments/endpoints/scoreText'
 import { Media } from '../collections/Media'
 import { Sources } from '../collections/Sources'
 import { Users, USERS_SLUG } from '../collections/Users'
@@ -76,6 +79,8 @@ export const newsroomPlugin =
       Sources,
       WebhookEndpoints,
       WebhookDeliveries,
+      ModerationExamples,
+      ModerationModels,
     ].map((collection) => retargetUsers(collection, usersSlug))
     // Disabled: schema only. Otherwise ids that cannot be ids answer 404, data of the wrong shape 400, timestamps are
     // the server's (hooks/refuseImpossibleIds.ts, refuseMissingData.ts, keepServerTimestamps.ts), and failed logins
@@ -94,6 +99,9 @@ export const newsroomPlugin =
     const globals: GlobalConfig[] = [ModerationSettings].map((global) => (options.disabled ? withoutBehaviour(global) : global))
     const hostGlobals = config.globals ?? []
     config.globals = [...hostGlobals, ...globals.filter((global) => !hostGlobals.some((host) => host.slug === global.slug))]
+
+    // POST /api/moderation/score (moderators' offence-score probe).
+    if (!options.disabled) config.endpoints = [...(config.endpoints ?? []), scoreTextEndpoint]
 
     config.admin = { ...config.admin, user: config.admin?.user ?? usersSlug }
     config.custom = {

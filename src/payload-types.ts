@@ -74,6 +74,8 @@ export interface Config {
     sources: Source;
     'webhook-endpoints': WebhookEndpoint;
     'webhook-deliveries': WebhookDelivery;
+    'moderation-examples': ModerationExample;
+    'moderation-models': ModerationModel;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -89,6 +91,8 @@ export interface Config {
     sources: SourcesSelect<false> | SourcesSelect<true>;
     'webhook-endpoints': WebhookEndpointsSelect<false> | WebhookEndpointsSelect<true>;
     'webhook-deliveries': WebhookDeliveriesSelect<false> | WebhookDeliveriesSelect<true>;
+    'moderation-examples': ModerationExamplesSelect<false> | ModerationExamplesSelect<true>;
+    'moderation-models': ModerationModelsSelect<false> | ModerationModelsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -120,6 +124,7 @@ export interface Config {
       sweepFloodCounters: TaskSweepFloodCounters;
       deliverWebhook: TaskDeliverWebhook;
       sweepWebhookDeliveries: TaskSweepWebhookDeliveries;
+      retrainOffenseModel: TaskRetrainOffenseModel;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -374,6 +379,7 @@ export interface Comment {
   moderation?: {
     verdict?: string | null;
     score?: number | null;
+    offenseScore?: number | null;
     reasons?:
       | {
           code?: string | null;
@@ -381,6 +387,7 @@ export interface Comment {
           start?: number | null;
           end?: number | null;
           detail?: string | null;
+          offenseScore?: number | null;
           id?: string | null;
         }[]
       | null;
@@ -499,6 +506,56 @@ export interface WebhookDelivery {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "moderation-examples".
+ */
+export interface ModerationExample {
+  id: number;
+  text: string;
+  label: 'offensive' | 'safe' | 'spam';
+  /**
+   * The id of the moderator or admin who decided
+   */
+  decidedBy?: string | null;
+  /**
+   * approved, rejected, spam, or edited (the text before a moderator edited it)
+   */
+  decision?: string | null;
+  article?: (number | null) | Article;
+  comment?: (number | null) | Comment;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "moderation-models".
+ */
+export interface ModerationModel {
+  id: number;
+  version: number;
+  active?: boolean | null;
+  trainedAt?: string | null;
+  baseExamples?: number | null;
+  /**
+   * Moderators’ decisions it was trained on
+   */
+  siteExamples?: number | null;
+  /**
+   * Moderators’ decisions held out to measure it
+   */
+  validationExamples?: number | null;
+  /**
+   * Accuracy on the held-out site examples (empty: none held out)
+   */
+  accuracy?: number | null;
+  macroF1?: number | null;
+  holdAt?: number | null;
+  seed?: number | null;
+  model: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -574,6 +631,7 @@ export interface PayloadJob {
           | 'sweepFloodCounters'
           | 'deliverWebhook'
           | 'sweepWebhookDeliveries'
+          | 'retrainOffenseModel'
           | 'schedulePublish';
         taskID: string;
         input?:
@@ -616,6 +674,7 @@ export interface PayloadJob {
         | 'sweepFloodCounters'
         | 'deliverWebhook'
         | 'sweepWebhookDeliveries'
+        | 'retrainOffenseModel'
         | 'schedulePublish'
       )
     | null;
@@ -664,6 +723,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'webhook-deliveries';
         value: number | WebhookDelivery;
+      } | null)
+    | ({
+        relationTo: 'moderation-examples';
+        value: number | ModerationExample;
+      } | null)
+    | ({
+        relationTo: 'moderation-models';
+        value: number | ModerationModel;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -862,6 +929,7 @@ export interface CommentsSelect<T extends boolean = true> {
     | {
         verdict?: T;
         score?: T;
+        offenseScore?: T;
         reasons?:
           | T
           | {
@@ -870,6 +938,7 @@ export interface CommentsSelect<T extends boolean = true> {
               start?: T;
               end?: T;
               detail?: T;
+              offenseScore?: T;
               id?: T;
             };
         decidedBy?: T;
@@ -964,6 +1033,39 @@ export interface WebhookDeliveriesSelect<T extends boolean = true> {
         error?: T;
         id?: T;
       };
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "moderation-examples_select".
+ */
+export interface ModerationExamplesSelect<T extends boolean = true> {
+  text?: T;
+  label?: T;
+  decidedBy?: T;
+  decision?: T;
+  article?: T;
+  comment?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "moderation-models_select".
+ */
+export interface ModerationModelsSelect<T extends boolean = true> {
+  version?: T;
+  active?: T;
+  trainedAt?: T;
+  baseExamples?: T;
+  siteExamples?: T;
+  validationExamples?: T;
+  accuracy?: T;
+  macroF1?: T;
+  holdAt?: T;
+  seed?: T;
+  model?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1092,6 +1194,26 @@ export interface ModerationSetting {
   blockedAuthors?: string[] | null;
   honeypot?: boolean | null;
   minSecondsToSubmit?: number | null;
+  /**
+   * Score every comment with the learned offence model and hold likely offensive ones.
+   */
+  offenseScoring?: boolean | null;
+  /**
+   * Hold comments scoring at or above this (empty: the model’s own threshold, 0.82 for the shipped model).
+   */
+  offenseHoldAt?: number | null;
+  /**
+   * Reject comments scoring at or above this (empty, the default: a score alone never rejects).
+   */
+  offenseRejectAt?: number | null;
+  /**
+   * Retrain the offence model after this many new moderator decisions.
+   */
+  retrainAfterDecisions?: number | null;
+  /**
+   * The id of the active offence model version (empty: the shipped model). Set by marking a version active.
+   */
+  activeOffenseModel?: string | null;
   updatedAt?: string | null;
   createdAt?: string | null;
 }
@@ -1143,6 +1265,11 @@ export interface ModerationSettingsSelect<T extends boolean = true> {
   blockedAuthors?: T;
   honeypot?: T;
   minSecondsToSubmit?: T;
+  offenseScoring?: T;
+  offenseHoldAt?: T;
+  offenseRejectAt?: T;
+  retrainAfterDecisions?: T;
+  activeOffenseModel?: T;
   updatedAt?: T;
   createdAt?: T;
   globalType?: T;
@@ -1241,6 +1368,21 @@ export interface TaskSweepWebhookDeliveries {
   input?: unknown;
   output: {
     swept?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskRetrainOffenseModel".
+ */
+export interface TaskRetrainOffenseModel {
+  input: {
+    reason?: string | null;
+  };
+  output: {
+    modelId?: string | null;
+    version?: number | null;
+    siteExamples?: number | null;
+    accuracy?: number | null;
   };
 }
 /**

@@ -4,7 +4,7 @@ import { commentReadAccess, commentUpdateAccess, moderatorField, staffField, sys
 import { isModerator } from '../../access/isStaff'
 import { anyone } from '../../access/publicRead'
 import { hidePrivateFields } from '../../hooks/comments/hidePrivateFields'
-import { moderateComment, recordDecision } from '../../hooks/comments/moderateComment'
+import { forgetExamples, learnFromDecision, moderateComment, recordDecision } from '../../hooks/comments/moderateComment'
 import { queueModeratorNotice } from '../../hooks/comments/queueModeratorNotice'
 import { recountAfterDelete, recountComments } from '../../hooks/comments/recountComments'
 import { commentCountsEndpoint } from '../../src/comments/endpoints/commentCounts'
@@ -52,7 +52,8 @@ export const Comments: CollectionConfig = {
   endpoints: [formTokenEndpoint, commentCountsEndpoint, submitCommentEndpoint, reportCommentEndpoint],
   hooks: {
     beforeChange: [moderateComment, recordDecision],
-    afterChange: [recountComments, queueModeratorNotice],
+    afterChange: [recountComments, queueModeratorNotice, learnFromDecision],
+    beforeDelete: [forgetExamples],
     afterDelete: [recountAfterDelete],
     afterRead: [hidePrivateFields],
   },
@@ -87,6 +88,8 @@ export const Comments: CollectionConfig = {
       fields: [
         { name: 'verdict', type: 'text' },
         { name: 'score', type: 'number' },
+        // The learned offence score of the body (0–1); moderators and admins only.
+        { name: 'offenseScore', type: 'number', index: true, access: { read: moderatorField, ...moderatorOnly } },
         {
           name: 'reasons',
           type: 'array',
@@ -96,6 +99,7 @@ export const Comments: CollectionConfig = {
             { name: 'start', type: 'number' },
             { name: 'end', type: 'number' },
             { name: 'detail', type: 'text' },
+            { name: 'offenseScore', type: 'number' },
           ],
         },
         { name: 'decidedBy', type: 'text', admin: { description: '"system" or the id of the moderator' } },

@@ -3,6 +3,7 @@ import type { GlobalConfig } from 'payload'
 import { isModerator } from '../../access/isStaff'
 import { forgetSettingsAfterSave } from '../../hooks/comments/settings'
 
+import { DEFAULT_RETRAIN_AFTER } from '../../src/comments/offenseConstants'
 import { MODERATION_SETTINGS_SLUG } from '../../src/comments/settings'
 
 export { MODERATION_SETTINGS_SLUG }
@@ -55,5 +56,36 @@ export const ModerationSettings: GlobalConfig = {
     { name: 'blockedAuthors', type: 'text', hasMany: true },
     { name: 'honeypot', type: 'checkbox', defaultValue: true },
     { name: 'minSecondsToSubmit', type: 'number', defaultValue: 0, min: 0 },
+    // The learned offence score (src/moderation, "Offence score"; src/comments/learn.ts, retrain.ts).
+    {
+      name: 'offenseScoring',
+      type: 'checkbox',
+      defaultValue: true,
+    },
+    {
+      name: 'offenseHoldAt',
+      type: 'number',
+      min: 0.01,
+      max: 1,
+    },
+    {
+      name: 'offenseRejectAt',
+      type: 'number',
+      min: 0.01,
+      max: 1,
+    },
+    {
+      name: 'retrainAfterDecisions',
+      type: 'number',
+      defaultValue: DEFAULT_RETRAIN_AFTER,
+      min: 1,
+    },
+    // Set by the server when a model version becomes active (moderation-models); empty: the shipped model.
+    {
+      name: 'activeOffenseModel',
+      type: 'text',
+      access: { create: () => false, update: () => false },
+      admin: { readOnly: true },
+    },
   ],
 }

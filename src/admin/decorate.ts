@@ -148,6 +148,9 @@ const adminFor = (slug: string, options: AdminDecorationOptions): Decoration | u
         },
         fields: [],
       }
+    case 'moderation-examples':
+    case 'moderation-models':
+      return <Decoration>{ admin: { group: labelFor('group.moderation') }, fields: [] }
     default:
       if (slug === options.usersSlug) return <Decoration>{ admin: { group: labelFor('group.admin') }, fields: [] }
       return undefined
@@ -166,7 +169,7 @@ const patchFieldAdmin = (fields: Field[], patches: Record<string, Record<string,
     return copy as Field
   })
 
-const OUR_COLLECTIONS = ['articles', 'media', 'comments', 'sources']
+const OUR_COLLECTIONS = ['articles', 'media', 'comments', 'sources', 'moderation-examples', 'moderation-models']
 
 /** Labels (en + zh), list columns, navigation groups and admin components for one of our collections. */
 export const decorateCollection = (collection: CollectionConfig, options: AdminDecorationOptions): CollectionConfig => {

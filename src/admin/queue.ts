@@ -1,6 +1,6 @@
 import type { Where } from 'payload'
 
-export type FilterName = 'needs' | 'pending' | 'reported' | 'approved' | 'rejected' | 'spam' | 'all'
+export type FilterName = 'needs' | 'riskiest' | 'pending' | 'reported' | 'approved' | 'rejected' | 'spam' | 'all'
 
 /** The quick filters of the moderation queue; "needs" (pending, then reported) is where the list opens. */
 export const QUEUE_FILTERS: Record<FilterName, { where: Where; sort?: string }> = {
@@ -9,6 +9,8 @@ export const QUEUE_FILTERS: Record<FilterName, { where: Where; sort?: string }> 
     // pending sorts after approved: descending puts pending first, then reported approved comments
     sort: '-status',
   },
+  // held comments with an offence score, the highest first
+  riskiest: { where: { and: [{ status: { equals: 'pending' } }, { 'moderation.offenseScore': { exists: true } }] }, sort: '-moderation.offenseScore' },
   pending: { where: { status: { equals: 'pending' } } },
   reported: { where: { reportCount: { greater_than: 0 } }, sort: '-reportCount' },
   approved: { where: { status: { equals: 'approved' } } },

@@ -65,6 +65,7 @@ const moderateAuthorEdit = async (data: Partial<Comment>, originalDoc: Partial<C
       ...(originalDoc?.moderation ?? {}),
       verdict: verdictOf(decision.status),
       score: state.engine?.score ?? null,
+      offenseScore: state.engine?.offenseScore ?? null,
       reasons: decision.reasons,
       decidedBy: 'system',
       decidedAt: now.toISOString(),
@@ -106,6 +107,7 @@ const moderateNewComment = async (data: Partial<Comment>, req: PayloadRequest, c
   data.moderation = {
     verdict: verdictOf(decision.status),
     score: state.engine?.score ?? null,
+    offenseScore: state.engine?.offenseScore ?? null,
     reasons: decision.reasons,
     decidedBy: 'system',
     decidedAt: now.toISOString(),

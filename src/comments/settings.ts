@@ -1,6 +1,8 @@
 import type { Payload, PayloadRequest } from 'payload'
 
 import { createModerator, type Moderator, type ReadingSwitches } from '../moderation'
+import { DEFAULT_RETRAIN_AFTER } from './offenseConstants'
+import { activeOffenseModel, type ActiveOffenseModel } from './offenseModel'
 
 /** The slug of the global the moderators edit (here, so the global's own hooks can use it without a cycle). */
 export const MODERATION_SETTINGS_SLUG = 'moderation-settings'
@@ -25,6 +27,19 @@ export interface ModerationSettingsValues {
   readings: Required<ReadingSwitches>
   /** regions whose national numbers count as phone numbers without a cue word (empty: the engine's default, CN) */
   phoneRegions: string[]
+
+  /** the learned offence score (on unless a site turns it off) */
+  offenseScoring: boolean
+  /** hold at or above this score; unset: the model's own holdAt */
+  offenseHoldAt?: number
+  /** reject at or above this score; unset (the default): a score alone never rejects */
+  offenseRejectAt?: number
+  /** queue a retrain after this many new moderator decisions */
+  retrainAfterDecisions: number
+  /** the id of the active retrained model (null: the shipped one), set when an admin or the job activates one */
+  activeOffenseModel: string | null
+  /** the model and thresholds in force, resolved by loadModerationSettings when scoring is on */
+  offense?: { model: ActiveOffenseModel; holdAt: number; rejectAt?: number }
   updatedAt?: string
 }
 
@@ -34,6 +49,9 @@ const readingSwitches = (raw: unknown): Required<ReadingSwitches> => {
   const group = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>
   return Object.fromEntries(READING_NAMES.map((name) => [name, group[name] !== false])) as Required<ReadingSwitches>
 }
+
+const threshold = (value: unknown): number | undefined =>
+  typeof value === 'number' && Number.isFinite(value) && value > 0 && value <= 1 ? value : undefined
 
 const list = (value: unknown): string[] =>
   Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string' && item.trim() !== '') : []
@@ -59,16 +77,30 @@ export const readSettings = (raw: Record<string, unknown> | null | undefined): M
   minSecondsToSubmit: Math.max(0, num(raw?.minSecondsToSubmit, 0)),
   readings: readingSwitches(raw?.readings),
   phoneRegions: list(raw?.phoneRegions).map((region) => region.trim().toUpperCase()),
+  offenseScoring: raw?.offenseScoring !== false,
+  offenseHoldAt: threshold(raw?.offenseHoldAt),
+  offenseRejectAt: threshold(raw?.offenseRejectAt),
+  retrainAfterDecisions: Math.max(1, Math.floor(num(raw?.retrainAfterDecisions, DEFAULT_RETRAIN_AFTER))),
+  activeOffenseModel: typeof raw?.activeOffenseModel === 'string' && raw.activeOffenseModel !== '' ? raw.activeOffenseModel : null,
   updatedAt: typeof raw?.updatedAt === 'string' ? raw.updatedAt : undefined,
 })
 
 const policyKey = (settings: ModerationSettingsValues): string =>
-  JSON.stringify([settings.bannedTerms, settings.suspectTerms, settings.spamTerms, settings.allowTerms, settings.maxLinks, settings.readings, settings.phoneRegions])
+  JSON.stringify([
+    settings.bannedTerms,
+    settings.suspectTerms,
+    settings.spamTerms,
+    settings.allowTerms,
+    settings.maxLinks,
+    settings.readings,
+    settings.phoneRegions,
+    settings.offense ? [settings.offense.model.version, settings.offense.holdAt, settings.offense.rejectAt ?? null] : null,
+  ])
 
 // Building the automata is the expensive part: one moderator per distinct policy, kept while it is current.
 let cached: { key: string; moderator: Moderator } | undefined
 
-/** The moderator for these settings, rebuilt only when a term list, maxLinks or a reading switch changed. */
+/** The moderator for these settings, rebuilt only when a term list, maxLinks, a reading switch, the offence model or a threshold changed. */
 export const moderatorFor = (settings: ModerationSettingsValues): Moderator => {
   const key = policyKey(settings)
   if (cached?.key === key) return cached.moderator
@@ -80,6 +112,9 @@ export const moderatorFor = (settings: ModerationSettingsValues): Moderator => {
     maxLinks: settings.maxLinks,
     readings: settings.readings,
     phoneRegions: settings.phoneRegions.length ? settings.phoneRegions : undefined,
+    ...(settings.offense
+      ? { offense: { model: settings.offense.model.model, holdAt: settings.offense.holdAt, rejectAt: settings.offense.rejectAt } }
+      : {}),
   })
   cached = { key, moderator }
   return moderator
@@ -102,7 +137,7 @@ export const loadModerationSettings = async (req: PayloadRequest, stamp?: string
   if (stamp !== undefined && cachedValues && cachedValues.stamp === stamp) return cachedValues.values
   // Adapter-level read (no hooks to run), in the request's transaction.
   const raw = await req.payload.db.findGlobal<Record<string, unknown>>({ slug: MODERATION_SETTINGS_SLUG, req })
-  const values = readSettings(raw)
+  const values = await withOffenseModel(req, readSettings(raw))
   const readStamp = values.updatedAt ? new Date(values.updatedAt).toISOString() : null
   // Keep what was read only when it is what the stamp said (inside an uncommitted save it may not be).
   if (stamp === undefined || stamp === readStamp) settingsByInstance.set(req.payload, { stamp: readStamp, values })
@@ -112,4 +147,16 @@ export const loadModerationSettings = async (req: PayloadRequest, stamp?: string
 /** This instance drops its copy at once after a save (other instances see the new `updatedAt`). */
 export const forgetModerationSettings = (payload: Payload): void => {
   settingsByInstance.delete(payload)
+}
+
+/**
+ * The offence model and thresholds in force: the active retrained version (else the shipped model), holding at the
+ * site's threshold (else the model's own holdAt); a reject threshold below the hold threshold rejects from there.
+ */
+const withOffenseModel = async (req: PayloadRequest, values: ModerationSettingsValues): Promise<ModerationSettingsValues> => {
+  if (!values.offenseScoring) return values
+  const model = await activeOffenseModel(req, values.activeOffenseModel)
+  const holdAt = values.offenseHoldAt ?? model.model.holdAt
+  const rejectAt = values.offenseRejectAt === undefined ? undefined : Math.max(values.offenseRejectAt, holdAt)
+  return { ...values, offense: { model, holdAt, rejectAt } }
 }

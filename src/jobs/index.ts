@@ -3,6 +3,7 @@ import type { TaskConfig } from 'payload'
 import { deliverWebhookTask } from './deliverWebhook'
 import { notifyModeratorsTask } from './notifyModerators'
 import { restampSourceArticles } from './restampSourceArticles'
+import { retrainOffenseModelTask } from './retrainOffenseModel'
 import { sweepFloodCounters } from './sweepFloodCounters'
 import { sweepWebhookDeliveries } from './sweepWebhookDeliveries'
 import { unpublishExpiredRights } from './unpublishExpiredRights'
@@ -11,7 +12,15 @@ import { unpublishExpiredRights } from './unpublishExpiredRights'
  * Every background task the plugin registers (Payload jobs). One file per task beside this one; list it here.
  * The host decides where jobs run: `npm run dev`/`npm start` auto-run the queues (see src/config.ts).
  */
-export const newsroomTasks: TaskConfig<any>[] = [restampSourceArticles, unpublishExpiredRights, notifyModeratorsTask, sweepFloodCounters, deliverWebhookTask, sweepWebhookDeliveries]
+export const newsroomTasks: TaskConfig<any>[] = [
+  restampSourceArticles,
+  unpublishExpiredRights,
+  notifyModeratorsTask,
+  sweepFloodCounters,
+  deliverWebhookTask,
+  sweepWebhookDeliveries,
+  retrainOffenseModelTask,
+]
 
 /** Queues the plugin's jobs use; the host app auto-runs each. */
 export const NEWSROOM_QUEUES = ['default', 'newsroom'] as const

@@ -19,3 +19,22 @@ export {
   type ReasonCode,
   type Verdict,
 } from './types'
+export {
+  loadOffenseModel,
+  trainOffenseModel,
+  deserializeOffenseModel,
+  loadColdExamples,
+  splitExamples,
+  evaluateOffenseModel,
+  OffenseModel,
+  SITE_EXAMPLE_WEIGHT,
+  DEFAULT_HOLD_AT,
+  type OffenseExample,
+  type OffenseExplanation,
+  type OffenseLabel,
+  type OffenseModelInfo,
+  type TrainOffenseOptions,
+  type ColdExample,
+  type OffenseEvaluation,
+} from './offense/index'
+export type { ModeratorOptions, OffensePolicy, OffenseScorer } from './types'

@@ -5,6 +5,7 @@ import { LatinIndex, type LatinMatch } from './latin'
 import { findLinks, findSpelledLinks, type FoundLink } from './links'
 import * as norm from './normalize'
 import { SoundIndex, type SoundMatch } from './sound'
+import { applyOffenseScore, checkOffensePolicy } from './offense/verdict'
 import type {
   ModerationInput,
   ModerationPolicy,
@@ -13,6 +14,8 @@ import type {
   Moderator,
   ReadingOptions,
   ReadingSwitches,
+  ModeratorOptions,
+  OffensePolicy,
   Verdict,
 } from './types'
 import type { CountryCode } from 'libphonenumber-js'
@@ -237,7 +240,9 @@ class EngineModerator implements Moderator {
   /** allow-term matches of the last matchTerms call (units of that text) */
   private allowSpans: Match[] = []
 
-  constructor(policy: ModerationPolicy & ReadingOptions) {
+  private readonly offense: OffensePolicy | undefined
+
+  constructor(policy: ModeratorOptions & ReadingOptions) {
     const add = (list: string[] | undefined, category: Category) => {
       for (const raw of list ?? []) {
         if (typeof raw !== 'string') continue
@@ -252,6 +257,7 @@ class EngineModerator implements Moderator {
     add(policy.allowTerms, ALLOW)
     this.hasAllow = (policy.allowTerms ?? []).length > 0
     this.maxLinks = policy.maxLinks ?? 1
+    this.offense = checkOffensePolicy(policy.offense)
     this.plainReading = new Reading(this.terms, false)
     this.aggressiveReading = new Reading(this.terms, true)
     const usable = new Set([...this.plainReading.meta, ...this.aggressiveReading.meta].map((m) => m.term))
@@ -533,7 +539,8 @@ class EngineModerator implements Moderator {
       score = Math.max(0.5, 0.97 - 0.1 * spamSignals.length - (links.length > 0 ? 0.05 : 0))
     }
     for (const s of spamSignals) reasons.push(s)
-    return { verdict, score: Math.round(score * 1000) / 1000, reasons }
+    const result: ModerationResult = { verdict, score: Math.round(score * 1000) / 1000, reasons }
+    return this.offense ? applyOffenseScore(result, body, this.offense) : result
   }
 }
 
@@ -577,6 +584,6 @@ function describe(original: string, term: string, aggressive: boolean): string {
   return aggressive ? `disguised (leet/repeat/joined): "${original}"` : `disguised: "${original}"`
 }
 
-export function createModerator(policy: ModerationPolicy & ReadingOptions): Moderator & { readonly ignoredTerms: string[] } {
+export function createModerator(policy: ModeratorOptions & ReadingOptions): Moderator & { readonly ignoredTerms: string[] } {
   return new EngineModerator(policy)
 }

@@ -52,6 +52,28 @@ export type TermReading =
   | 'broken_word'
   | 'masked'
 
+/** createModerator's argument: the word-list policy, and optionally a learned offence score. */
+export interface ModeratorOptions extends ModerationPolicy {
+  /** the learned offence score; without it verdicts are the word lists' alone */
+  offense?: OffensePolicy
+}
+
+/** What the moderator needs of an offence model (an OffenseModel from ./offense). */
+export interface OffenseScorer {
+  score(text: string): number
+  explain(text: string, k?: number): { text: string; start: number; end: number; weight: number }[]
+}
+
+export interface OffensePolicy {
+  model: OffenseScorer
+  /** a score at or above this holds the comment for review (0 < holdAt ≤ 1) */
+  holdAt: number
+  /** a score at or above this rejects it (off unless given; must be ≥ holdAt) */
+  rejectAt?: number
+  /** n-grams to highlight in the reason (default 5) */
+  explain?: number
+}
+
 export interface ModerationInput {
   body: string
   authorName?: string
@@ -87,6 +109,8 @@ export const REASON_CODES = [
   'spam_name',
   /** nothing left after normalisation (blank or invisible characters only) → reject */
   'empty',
+  /** the offence model scores the body at or above holdAt → hold (or rejectAt → reject) */
+  'likely_offensive',
 ] as const
 
 export type ReasonCode = (typeof REASON_CODES)[number]
@@ -101,6 +125,9 @@ export interface ModerationReason {
   detail?: string
   /** which reading found the term (term reasons only) */
   reading?: TermReading
+  /** likely_offensive: the model's score, and the n-grams that pushed it most (offsets into the body) */
+  offenseScore?: number
+  highlights?: { text: string; start: number; end: number; weight: number }[]
 }
 
 export type Verdict = 'approve' | 'hold' | 'spam' | 'reject'
@@ -110,6 +137,8 @@ export interface ModerationResult {
   /** 0..1, how sure the engine is of the verdict */
   score: number
   reasons: ModerationReason[]
+  /** the offence model's score of the body (0..1), when the policy has a model */
+  offenseScore?: number
 }
 
 export interface Moderator {

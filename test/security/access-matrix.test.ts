@@ -50,6 +50,8 @@ describe('custom endpoints × roles', () => {
     ['comment on a published article', 'POST', () => '/api/comments', () => ({ article: published.id, authorName: 'Someone', body: `hello ${Math.random()}` }), { anonymous: 201, author: 201, editor: 201, moderator: 201, admin: 201 }],
     ['comment on a draft', 'POST', () => '/api/comments', () => ({ article: draft.id, authorName: 'Someone', body: `hello ${Math.random()}` }), { anonymous: 403, author: 403, editor: 403, moderator: 403, admin: 403 }],
     ['report a comment', 'POST', () => `/api/comments/${approvedComment.id}/report`, () => ({ reason: 'spam' }), { anonymous: 201, author: 201, editor: 201, moderator: 201, admin: 201 }],
+    ['offence score of a text', 'POST', () => '/api/moderation/score', () => ({ text: '黑鬼滚出中国' }), { anonymous: 403, author: 403, editor: 403, moderator: 200, admin: 200 }],
+    ['retrain the offence model', 'POST', () => '/api/moderation-models/retrain', undefined, { anonymous: 403, author: 403, editor: 403, moderator: 403, admin: 202 }],
   ]
   for (const [name, method, path, body, expected] of table) {
     it(name, async () => {

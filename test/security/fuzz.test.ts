@@ -11,7 +11,7 @@ import { freshIp, publishArticle, setSettings } from '../comments/helpers'
 import { startTestApp, type RestOptions, type TestApp } from '../helpers/app'
 
 const RUNS = Number(process.env.FUZZ_RUNS || (process.env.CI ? 1000 : 150))
-const FIELDS = ['article', 'parent', 'body', 'authorName', 'authorEmail', 'website', 'formToken', 'reason', 'note', 'title', 'origin', 'source', 'slug', 'email', 'password', 'roles', 'name', 'domains', 'license', 'content', 'status', '_status']
+const FIELDS = ['article', 'parent', 'body', 'text', 'authorName', 'authorEmail', 'website', 'formToken', 'reason', 'note', 'title', 'origin', 'source', 'slug', 'email', 'password', 'roles', 'name', 'domains', 'license', 'content', 'status', '_status']
 const PROTO = ['__proto__', 'constructor', 'prototype']
 
 const deepJson = (depth: number, open: string, close: string, leaf = '1') => open.repeat(depth) + leaf + close.repeat(depth)
@@ -104,6 +104,7 @@ const fuzz = (target: string, method: string, path: () => string, token?: () => 
 describe('custom endpoints', () => {
   fuzz('/api/comments (guest submit)', 'POST', () => '/api/comments')
   fuzz('/api/comments/:id/report', 'POST', () => `/api/comments/${comment.id}/report`)
+  fuzz('/api/moderation/score (admin)', 'POST', () => '/api/moderation/score', () => admin)
 
   it(`GET endpoints with hostile query strings and ids: ${RUNS} each, never a 5xx`, async () => {
     const part = fc.oneof(fc.string({ unit: 'binary', maxLength: 40 }), fc.constantFrom('%00', '%ff', '%', '-1', '1e3', '0x10', '..', '%2e%2e', 'null', ' ', ','.repeat(500)))

@@ -10,6 +10,7 @@ import { useNewsroomText } from './useNewsroomText'
 
 const FILTER_LABELS: Record<FilterName, string> = {
   needs: 'admin.queue.title',
+  riskiest: 'admin.queue.riskiest',
   pending: 'option.comments.status.pending',
   reported: 'admin.queue.reported',
   approved: 'option.comments.status.approved',

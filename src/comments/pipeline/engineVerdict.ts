@@ -12,17 +12,17 @@ export const engineResult = (state: Pick<PipelineState, 'engine' | 'settings' | 
   return state.engine
 }
 
-/** The engine's verdict: banned → rejected, spam → spam, suspect or too many links → pending. */
+/** The engine's verdict: banned (or an offence score over rejectAt) → rejected, spam → spam, suspect, too many links or likely offensive → pending. */
 export const checkEngineVerdict: Phase<'engine' | 'settings' | 'draft' | 'email'> = (state) => {
   const result = engineResult(state)
   const first = (codes: string[]) => result.reasons.find((reason) => codes.includes(reason.code))?.code
   switch (result.verdict) {
     case 'reject':
-      return { status: 'rejected', code: first(['banned_term', 'empty']) ?? 'banned_term' }
+      return { status: 'rejected', code: first(['banned_term', 'empty', 'likely_offensive']) ?? 'banned_term' }
     case 'spam':
       return { status: 'spam', code: first(['spam_term', 'spam_name']) ?? 'spam_signal' }
     case 'hold':
-      return { status: 'pending', code: first(['suspect_term', 'too_many_links']) ?? 'suspect_term' }
+      return { status: 'pending', code: first(['suspect_term', 'too_many_links', 'likely_offensive']) ?? 'suspect_term' }
     default:
       return undefined
   }

@@ -6,6 +6,7 @@
  */
 import { STAFF_ROLES, hasRole } from '../../../access/roles'
 import { factsKey, readSubmissionFacts } from '../facts'
+import { flattenHighlights } from '../offenseReasons'
 import { idOf } from '../payload'
 import { loadModerationSettings } from '../settings'
 import { submissionFactsQuery } from '../submission'
@@ -77,8 +78,10 @@ export const runPipeline = async ({ facts: readAhead, ...input }: PipelineInput)
     // Engine findings are kept with any decision, so moderators see every signal.
     const engine = state.isStaff && decision.code === 'staff' ? undefined : engineResult(state)
     const signals = (engine?.reasons ?? []).filter((reason) => reason.code !== decision.code || reason.term)
+    // The engine's own reason for its decision, when it has one without a term (likely_offensive: score, detail, spans).
+    const lead: StoredReason = engine?.reasons.find((reason) => reason.code === decision.code && !reason.term) ?? { code: decision.code }
     // A plain approval has nothing to explain; every other decision leads with its own code.
-    const reasons: StoredReason[] = decision.code === 'approved' ? signals : [{ code: decision.code }, ...signals]
+    const reasons = flattenHighlights(decision.code === 'approved' ? signals : [lead, ...signals])
     return { decision: { ...decision, reasons }, state }
   }
   /* c8 ignore next */

@@ -16,9 +16,10 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE TYPE "public"."enum_webhook_endpoints_events" AS ENUM('article.published', 'article.updated', 'article.unpublished', 'article.deleted', 'comment.approved', 'comment.removed', 'comment.held', 'section.changed', 'tag.changed', 'settings.changed', 'source.changed');
   CREATE TYPE "public"."enum_webhook_deliveries_event_type" AS ENUM('article.published', 'article.updated', 'article.unpublished', 'article.deleted', 'comment.approved', 'comment.removed', 'comment.held', 'section.changed', 'tag.changed', 'settings.changed', 'source.changed', 'webhook.test');
   CREATE TYPE "public"."enum_webhook_deliveries_status" AS ENUM('pending', 'succeeded', 'failed', 'cancelled');
-  CREATE TYPE "public"."enum_payload_jobs_log_task_slug" AS ENUM('inline', 'restampSourceArticles', 'unpublishExpiredRights', 'notifyModerators', 'sweepFloodCounters', 'deliverWebhook', 'sweepWebhookDeliveries', 'schedulePublish');
+  CREATE TYPE "public"."enum_moderation_examples_label" AS ENUM('offensive', 'safe', 'spam');
+  CREATE TYPE "public"."enum_payload_jobs_log_task_slug" AS ENUM('inline', 'restampSourceArticles', 'unpublishExpiredRights', 'notifyModerators', 'sweepFloodCounters', 'deliverWebhook', 'sweepWebhookDeliveries', 'retrainOffenseModel', 'schedulePublish');
   CREATE TYPE "public"."enum_payload_jobs_log_state" AS ENUM('failed', 'succeeded');
-  CREATE TYPE "public"."enum_payload_jobs_task_slug" AS ENUM('inline', 'restampSourceArticles', 'unpublishExpiredRights', 'notifyModerators', 'sweepFloodCounters', 'deliverWebhook', 'sweepWebhookDeliveries', 'schedulePublish');
+  CREATE TYPE "public"."enum_payload_jobs_task_slug" AS ENUM('inline', 'restampSourceArticles', 'unpublishExpiredRights', 'notifyModerators', 'sweepFloodCounters', 'deliverWebhook', 'sweepWebhookDeliveries', 'retrainOffenseModel', 'schedulePublish');
   CREATE TYPE "public"."enum_moderation_settings_mode" AS ENUM('post', 'pre');
   CREATE TABLE "users_roles" (
   	"order" integer NOT NULL,
@@ -185,7 +186,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"term" varchar,
   	"start" numeric,
   	"end" numeric,
-  	"detail" varchar
+  	"detail" varchar,
+  	"offense_score" numeric
   );
   
   CREATE TABLE "comments_reports" (
@@ -209,6 +211,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"status" "enum_comments_status" DEFAULT 'pending' NOT NULL,
   	"moderation_verdict" varchar,
   	"moderation_score" numeric,
+  	"moderation_offense_score" numeric,
   	"moderation_decided_by" varchar,
   	"moderation_decided_at" timestamp(3) with time zone,
   	"moderation_note" varchar,
@@ -232,6 +235,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"start" numeric,
   	"end" numeric,
   	"detail" varchar,
+  	"offense_score" numeric,
   	"_uuid" varchar
   );
   
@@ -258,6 +262,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"version_status" "enum__comments_v_version_status" DEFAULT 'pending' NOT NULL,
   	"version_moderation_verdict" varchar,
   	"version_moderation_score" numeric,
+  	"version_moderation_offense_score" numeric,
   	"version_moderation_decided_by" varchar,
   	"version_moderation_decided_at" timestamp(3) with time zone,
   	"version_moderation_note" varchar,
@@ -350,6 +355,35 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
   );
   
+  CREATE TABLE "moderation_examples" (
+  	"id" serial PRIMARY KEY NOT NULL,
+  	"text" varchar NOT NULL,
+  	"label" "enum_moderation_examples_label" NOT NULL,
+  	"decided_by" varchar,
+  	"decision" varchar,
+  	"article_id" integer,
+  	"comment_id" integer,
+  	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
+  	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
+  );
+  
+  CREATE TABLE "moderation_models" (
+  	"id" serial PRIMARY KEY NOT NULL,
+  	"version" numeric NOT NULL,
+  	"active" boolean DEFAULT false,
+  	"trained_at" timestamp(3) with time zone,
+  	"base_examples" numeric,
+  	"site_examples" numeric,
+  	"validation_examples" numeric,
+  	"accuracy" numeric,
+  	"macro_f1" numeric,
+  	"hold_at" numeric,
+  	"seed" numeric,
+  	"model" varchar NOT NULL,
+  	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
+  	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
+  );
+  
   CREATE TABLE "payload_kv" (
   	"id" serial PRIMARY KEY NOT NULL,
   	"key" varchar NOT NULL,
@@ -403,7 +437,9 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"media_id" integer,
   	"sources_id" integer,
   	"webhook_endpoints_id" integer,
-  	"webhook_deliveries_id" integer
+  	"webhook_deliveries_id" integer,
+  	"moderation_examples_id" integer,
+  	"moderation_models_id" integer
   );
   
   CREATE TABLE "payload_preferences" (
@@ -447,6 +483,11 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"close_after_days" numeric,
   	"honeypot" boolean DEFAULT true,
   	"min_seconds_to_submit" numeric DEFAULT 0,
+  	"offense_scoring" boolean DEFAULT true,
+  	"offense_hold_at" numeric,
+  	"offense_reject_at" numeric,
+  	"retrain_after_decisions" numeric DEFAULT 100,
+  	"active_offense_model" varchar,
   	"updated_at" timestamp(3) with time zone,
   	"created_at" timestamp(3) with time zone
   );
@@ -492,6 +533,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   ALTER TABLE "webhook_endpoints_events" ADD CONSTRAINT "webhook_endpoints_events_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."webhook_endpoints"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "webhook_deliveries_attempts" ADD CONSTRAINT "webhook_deliveries_attempts_parent_id_fk" FOREIGN KEY ("_parent_id") REFERENCES "public"."webhook_deliveries"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "webhook_deliveries" ADD CONSTRAINT "webhook_deliveries_endpoint_id_webhook_endpoints_id_fk" FOREIGN KEY ("endpoint_id") REFERENCES "public"."webhook_endpoints"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "moderation_examples" ADD CONSTRAINT "moderation_examples_article_id_articles_id_fk" FOREIGN KEY ("article_id") REFERENCES "public"."articles"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "moderation_examples" ADD CONSTRAINT "moderation_examples_comment_id_comments_id_fk" FOREIGN KEY ("comment_id") REFERENCES "public"."comments"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "payload_jobs_log" ADD CONSTRAINT "payload_jobs_log_parent_id_fk" FOREIGN KEY ("_parent_id") REFERENCES "public"."payload_jobs"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."payload_locked_documents"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_users_fk" FOREIGN KEY ("users_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;
@@ -500,6 +543,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_sources_fk" FOREIGN KEY ("sources_id") REFERENCES "public"."sources"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_webhook_endpoints_fk" FOREIGN KEY ("webhook_endpoints_id") REFERENCES "public"."webhook_endpoints"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_webhook_deliveries_fk" FOREIGN KEY ("webhook_deliveries_id") REFERENCES "public"."webhook_deliveries"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_moderation_examples_fk" FOREIGN KEY ("moderation_examples_id") REFERENCES "public"."moderation_examples"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_moderation_models_fk" FOREIGN KEY ("moderation_models_id") REFERENCES "public"."moderation_models"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_preferences_rels" ADD CONSTRAINT "payload_preferences_rels_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."payload_preferences"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_preferences_rels" ADD CONSTRAINT "payload_preferences_rels_users_fk" FOREIGN KEY ("users_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "moderation_settings_texts" ADD CONSTRAINT "moderation_settings_texts_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."moderation_settings"("id") ON DELETE cascade ON UPDATE no action;
@@ -549,6 +594,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "comments_author_email_idx" ON "comments" USING btree ("author_email");
   CREATE INDEX "comments_author_user_idx" ON "comments" USING btree ("author_user_id");
   CREATE INDEX "comments_status_idx" ON "comments" USING btree ("status");
+  CREATE INDEX "comments_moderation_moderation_offense_score_idx" ON "comments" USING btree ("moderation_offense_score");
   CREATE INDEX "comments_ip_hash_idx" ON "comments" USING btree ("ip_hash");
   CREATE INDEX "comments_updated_at_idx" ON "comments" USING btree ("updated_at");
   CREATE INDEX "comments_created_at_idx" ON "comments" USING btree ("created_at");
@@ -569,6 +615,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "_comments_v_version_version_author_email_idx" ON "_comments_v" USING btree ("version_author_email");
   CREATE INDEX "_comments_v_version_version_author_user_idx" ON "_comments_v" USING btree ("version_author_user_id");
   CREATE INDEX "_comments_v_version_version_status_idx" ON "_comments_v" USING btree ("version_status");
+  CREATE INDEX "_comments_v_version_moderation_version_moderation_offens_idx" ON "_comments_v" USING btree ("version_moderation_offense_score");
   CREATE INDEX "_comments_v_version_version_ip_hash_idx" ON "_comments_v" USING btree ("version_ip_hash");
   CREATE INDEX "_comments_v_version_version_updated_at_idx" ON "_comments_v" USING btree ("version_updated_at");
   CREATE INDEX "_comments_v_version_version_created_at_idx" ON "_comments_v" USING btree ("version_created_at");
@@ -598,6 +645,16 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "webhook_deliveries_status_idx" ON "webhook_deliveries" USING btree ("status");
   CREATE INDEX "webhook_deliveries_updated_at_idx" ON "webhook_deliveries" USING btree ("updated_at");
   CREATE INDEX "webhook_deliveries_created_at_idx" ON "webhook_deliveries" USING btree ("created_at");
+  CREATE INDEX "moderation_examples_label_idx" ON "moderation_examples" USING btree ("label");
+  CREATE INDEX "moderation_examples_article_idx" ON "moderation_examples" USING btree ("article_id");
+  CREATE INDEX "moderation_examples_comment_idx" ON "moderation_examples" USING btree ("comment_id");
+  CREATE INDEX "moderation_examples_updated_at_idx" ON "moderation_examples" USING btree ("updated_at");
+  CREATE INDEX "moderation_examples_created_at_idx" ON "moderation_examples" USING btree ("created_at");
+  CREATE INDEX "label_createdAt_idx" ON "moderation_examples" USING btree ("label","created_at");
+  CREATE UNIQUE INDEX "moderation_models_version_idx" ON "moderation_models" USING btree ("version");
+  CREATE INDEX "moderation_models_active_idx" ON "moderation_models" USING btree ("active");
+  CREATE INDEX "moderation_models_updated_at_idx" ON "moderation_models" USING btree ("updated_at");
+  CREATE INDEX "moderation_models_created_at_idx" ON "moderation_models" USING btree ("created_at");
   CREATE UNIQUE INDEX "payload_kv_key_idx" ON "payload_kv" USING btree ("key");
   CREATE INDEX "payload_jobs_log_order_idx" ON "payload_jobs_log" USING btree ("_order");
   CREATE INDEX "payload_jobs_log_parent_id_idx" ON "payload_jobs_log" USING btree ("_parent_id");
@@ -622,6 +679,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "payload_locked_documents_rels_sources_id_idx" ON "payload_locked_documents_rels" USING btree ("sources_id");
   CREATE INDEX "payload_locked_documents_rels_webhook_endpoints_id_idx" ON "payload_locked_documents_rels" USING btree ("webhook_endpoints_id");
   CREATE INDEX "payload_locked_documents_rels_webhook_deliveries_id_idx" ON "payload_locked_documents_rels" USING btree ("webhook_deliveries_id");
+  CREATE INDEX "payload_locked_documents_rels_moderation_examples_id_idx" ON "payload_locked_documents_rels" USING btree ("moderation_examples_id");
+  CREATE INDEX "payload_locked_documents_rels_moderation_models_id_idx" ON "payload_locked_documents_rels" USING btree ("moderation_models_id");
   CREATE INDEX "payload_preferences_key_idx" ON "payload_preferences" USING btree ("key");
   CREATE INDEX "payload_preferences_updated_at_idx" ON "payload_preferences" USING btree ("updated_at");
   CREATE INDEX "payload_preferences_created_at_idx" ON "payload_preferences" USING btree ("created_at");
@@ -654,6 +713,8 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   DROP TABLE "webhook_endpoints" CASCADE;
   DROP TABLE "webhook_deliveries_attempts" CASCADE;
   DROP TABLE "webhook_deliveries" CASCADE;
+  DROP TABLE "moderation_examples" CASCADE;
+  DROP TABLE "moderation_models" CASCADE;
   DROP TABLE "payload_kv" CASCADE;
   DROP TABLE "payload_jobs_log" CASCADE;
   DROP TABLE "payload_jobs" CASCADE;
@@ -679,6 +740,7 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   DROP TYPE "public"."enum_webhook_endpoints_events";
   DROP TYPE "public"."enum_webhook_deliveries_event_type";
   DROP TYPE "public"."enum_webhook_deliveries_status";
+  DROP TYPE "public"."enum_moderation_examples_label";
   DROP TYPE "public"."enum_payload_jobs_log_task_slug";
   DROP TYPE "public"."enum_payload_jobs_log_state";
   DROP TYPE "public"."enum_payload_jobs_task_slug";

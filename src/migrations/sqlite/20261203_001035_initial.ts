@@ -214,6 +214,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`start\` numeric,
   	\`end\` numeric,
   	\`detail\` text,
+  	\`offense_score\` numeric,
   	FOREIGN KEY (\`_parent_id\`) REFERENCES \`comments\`(\`id\`) ON UPDATE no action ON DELETE cascade
   );
   `)
@@ -243,6 +244,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`status\` text DEFAULT 'pending' NOT NULL,
   	\`moderation_verdict\` text,
   	\`moderation_score\` numeric,
+  	\`moderation_offense_score\` numeric,
   	\`moderation_decided_by\` text,
   	\`moderation_decided_at\` text,
   	\`moderation_note\` text,
@@ -265,6 +267,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`comments_author_email_idx\` ON \`comments\` (\`author_email\`);`)
   await db.run(sql`CREATE INDEX \`comments_author_user_idx\` ON \`comments\` (\`author_user_id\`);`)
   await db.run(sql`CREATE INDEX \`comments_status_idx\` ON \`comments\` (\`status\`);`)
+  await db.run(sql`CREATE INDEX \`comments_moderation_moderation_offense_score_idx\` ON \`comments\` (\`moderation_offense_score\`);`)
   await db.run(sql`CREATE INDEX \`comments_ip_hash_idx\` ON \`comments\` (\`ip_hash\`);`)
   await db.run(sql`CREATE INDEX \`comments_updated_at_idx\` ON \`comments\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`comments_created_at_idx\` ON \`comments\` (\`created_at\`);`)
@@ -284,6 +287,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`start\` numeric,
   	\`end\` numeric,
   	\`detail\` text,
+  	\`offense_score\` numeric,
   	\`_uuid\` text,
   	FOREIGN KEY (\`_parent_id\`) REFERENCES \`_comments_v\`(\`id\`) ON UPDATE no action ON DELETE cascade
   );
@@ -316,6 +320,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`version_status\` text DEFAULT 'pending' NOT NULL,
   	\`version_moderation_verdict\` text,
   	\`version_moderation_score\` numeric,
+  	\`version_moderation_offense_score\` numeric,
   	\`version_moderation_decided_by\` text,
   	\`version_moderation_decided_at\` text,
   	\`version_moderation_note\` text,
@@ -342,6 +347,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`_comments_v_version_version_author_email_idx\` ON \`_comments_v\` (\`version_author_email\`);`)
   await db.run(sql`CREATE INDEX \`_comments_v_version_version_author_user_idx\` ON \`_comments_v\` (\`version_author_user_id\`);`)
   await db.run(sql`CREATE INDEX \`_comments_v_version_version_status_idx\` ON \`_comments_v\` (\`version_status\`);`)
+  await db.run(sql`CREATE INDEX \`_comments_v_version_moderation_version_moderation_offens_idx\` ON \`_comments_v\` (\`version_moderation_offense_score\`);`)
   await db.run(sql`CREATE INDEX \`_comments_v_version_version_ip_hash_idx\` ON \`_comments_v\` (\`version_ip_hash\`);`)
   await db.run(sql`CREATE INDEX \`_comments_v_version_version_updated_at_idx\` ON \`_comments_v\` (\`version_updated_at\`);`)
   await db.run(sql`CREATE INDEX \`_comments_v_version_version_created_at_idx\` ON \`_comments_v\` (\`version_created_at\`);`)
@@ -452,6 +458,47 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`webhook_deliveries_status_idx\` ON \`webhook_deliveries\` (\`status\`);`)
   await db.run(sql`CREATE INDEX \`webhook_deliveries_updated_at_idx\` ON \`webhook_deliveries\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`webhook_deliveries_created_at_idx\` ON \`webhook_deliveries\` (\`created_at\`);`)
+  await db.run(sql`CREATE TABLE \`moderation_examples\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`text\` text NOT NULL,
+  	\`label\` text NOT NULL,
+  	\`decided_by\` text,
+  	\`decision\` text,
+  	\`article_id\` integer,
+  	\`comment_id\` integer,
+  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	FOREIGN KEY (\`article_id\`) REFERENCES \`articles\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`comment_id\`) REFERENCES \`comments\`(\`id\`) ON UPDATE no action ON DELETE set null
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`moderation_examples_label_idx\` ON \`moderation_examples\` (\`label\`);`)
+  await db.run(sql`CREATE INDEX \`moderation_examples_article_idx\` ON \`moderation_examples\` (\`article_id\`);`)
+  await db.run(sql`CREATE INDEX \`moderation_examples_comment_idx\` ON \`moderation_examples\` (\`comment_id\`);`)
+  await db.run(sql`CREATE INDEX \`moderation_examples_updated_at_idx\` ON \`moderation_examples\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`moderation_examples_created_at_idx\` ON \`moderation_examples\` (\`created_at\`);`)
+  await db.run(sql`CREATE INDEX \`label_createdAt_idx\` ON \`moderation_examples\` (\`label\`,\`created_at\`);`)
+  await db.run(sql`CREATE TABLE \`moderation_models\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`version\` numeric NOT NULL,
+  	\`active\` integer DEFAULT false,
+  	\`trained_at\` text,
+  	\`base_examples\` numeric,
+  	\`site_examples\` numeric,
+  	\`validation_examples\` numeric,
+  	\`accuracy\` numeric,
+  	\`macro_f1\` numeric,
+  	\`hold_at\` numeric,
+  	\`seed\` numeric,
+  	\`model\` text NOT NULL,
+  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL
+  );
+  `)
+  await db.run(sql`CREATE UNIQUE INDEX \`moderation_models_version_idx\` ON \`moderation_models\` (\`version\`);`)
+  await db.run(sql`CREATE INDEX \`moderation_models_active_idx\` ON \`moderation_models\` (\`active\`);`)
+  await db.run(sql`CREATE INDEX \`moderation_models_updated_at_idx\` ON \`moderation_models\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`moderation_models_created_at_idx\` ON \`moderation_models\` (\`created_at\`);`)
   await db.run(sql`CREATE TABLE \`payload_kv\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`key\` text NOT NULL,
@@ -522,13 +569,17 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`sources_id\` integer,
   	\`webhook_endpoints_id\` integer,
   	\`webhook_deliveries_id\` integer,
+  	\`moderation_examples_id\` integer,
+  	\`moderation_models_id\` integer,
   	FOREIGN KEY (\`parent_id\`) REFERENCES \`payload_locked_documents\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`users_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`articles_id\`) REFERENCES \`articles\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`media_id\`) REFERENCES \`media\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`sources_id\`) REFERENCES \`sources\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`webhook_endpoints_id\`) REFERENCES \`webhook_endpoints\`(\`id\`) ON UPDATE no action ON DELETE cascade,
-  	FOREIGN KEY (\`webhook_deliveries_id\`) REFERENCES \`webhook_deliveries\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  	FOREIGN KEY (\`webhook_deliveries_id\`) REFERENCES \`webhook_deliveries\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`moderation_examples_id\`) REFERENCES \`moderation_examples\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`moderation_models_id\`) REFERENCES \`moderation_models\`(\`id\`) ON UPDATE no action ON DELETE cascade
   );
   `)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_order_idx\` ON \`payload_locked_documents_rels\` (\`order\`);`)
@@ -540,6 +591,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_sources_id_idx\` ON \`payload_locked_documents_rels\` (\`sources_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_webhook_endpoints_id_idx\` ON \`payload_locked_documents_rels\` (\`webhook_endpoints_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_webhook_deliveries_id_idx\` ON \`payload_locked_documents_rels\` (\`webhook_deliveries_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_moderation_examples_id_idx\` ON \`payload_locked_documents_rels\` (\`moderation_examples_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_moderation_models_id_idx\` ON \`payload_locked_documents_rels\` (\`moderation_models_id\`);`)
   await db.run(sql`CREATE TABLE \`payload_preferences\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`key\` text,
@@ -592,6 +645,11 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`close_after_days\` numeric,
   	\`honeypot\` integer DEFAULT true,
   	\`min_seconds_to_submit\` numeric DEFAULT 0,
+  	\`offense_scoring\` integer DEFAULT true,
+  	\`offense_hold_at\` numeric,
+  	\`offense_reject_at\` numeric,
+  	\`retrain_after_decisions\` numeric DEFAULT 100,
+  	\`active_offense_model\` text,
   	\`updated_at\` text,
   	\`created_at\` text
   );
@@ -634,6 +692,8 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   await db.run(sql`DROP TABLE \`webhook_endpoints\`;`)
   await db.run(sql`DROP TABLE \`webhook_deliveries_attempts\`;`)
   await db.run(sql`DROP TABLE \`webhook_deliveries\`;`)
+  await db.run(sql`DROP TABLE \`moderation_examples\`;`)
+  await db.run(sql`DROP TABLE \`moderation_models\`;`)
   await db.run(sql`DROP TABLE \`payload_kv\`;`)
   await db.run(sql`DROP TABLE \`payload_jobs_log\`;`)
   await db.run(sql`DROP TABLE \`payload_jobs\`;`)
