@@ -18,6 +18,7 @@ import { migrations as sqliteMigrations } from './migrations/sqlite'
 import { DEFAULT_SQLITE_CACHE_MB, ensureSqliteFolder, parseDatabaseUri, type DatabaseChoice } from './database'
 import { newsroomPlugin, type NewsroomPluginOptions } from './index'
 import { NEWSROOM_QUEUES } from './jobs'
+import { objectStoragePlugins, type ObjectStorageSettings } from './objectStorage'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -35,6 +36,8 @@ export interface NewsroomAppOptions {
   push?: boolean
   /** SQLite page cache of the server's connection in megabytes (`SQLITE_CACHE_MB`). Default 64. */
   sqliteCacheMB?: number
+  /** Media in S3-compatible storage (`S3_BUCKET`, see src/objectStorage.ts). Unset → local disk (`MEDIA_DIR`). */
+  objectStorage?: ObjectStorageSettings
 }
 
 /** Builds the Payload database adapter for a parsed `DATABASE_URI`. */
@@ -112,7 +115,8 @@ export const createNewsroomConfig = (options: NewsroomAppOptions): Promise<Sanit
       autoRun: NEWSROOM_QUEUES.map((queue) => ({ cron: '*/10 * * * * *', queue, limit: 20 })),
       deleteJobOnComplete: true,
     },
-    plugins: [newsroomPlugin(options.plugin)],
+    // Storage after the plugin: it wraps the Media collection the plugin adds.
+    plugins: [newsroomPlugin(options.plugin), ...objectStoragePlugins(options.objectStorage)],
     onInit: async (payload) => {
       keepPoolErrorsFromCrashing(payload)
       await sizeSqliteCache(payload, options.sqliteCacheMB ?? DEFAULT_SQLITE_CACHE_MB)

@@ -1,9 +1,10 @@
 /**
  * The app that hosts the plugin: `npm run dev`, `npm start`, the Next routes and the `payload` CLI load it.
- * Settings come from the environment (see README: DATABASE_URI, PAYLOAD_SECRET, REDIS_URL, SQLITE_CACHE_MB, SMTP_*).
+ * Settings come from the environment (see README: DATABASE_URI, PAYLOAD_SECRET, REDIS_URL, SQLITE_CACHE_MB, S3_*, SMTP_*).
  */
 import { createNewsroomConfig } from './config'
 import { DatabaseUriError, parseSqliteCacheMB, SettingError } from './database'
+import { parseObjectStorage } from './objectStorage'
 import { resolvePayloadSecret, SecretError } from './secret'
 
 const exitOnConfigError = (error: unknown): never => {
@@ -22,6 +23,7 @@ const load = () => {
       serverURL: process.env.SERVER_URL,
       redisUrl: process.env.REDIS_URL,
       sqliteCacheMB: parseSqliteCacheMB(process.env.SQLITE_CACHE_MB),
+      objectStorage: parseObjectStorage(process.env),
       plugin: { siteUrl: process.env.SITE_URL, siteName: process.env.SITE_NAME },
     })
   } catch (error) {

@@ -1,9 +1,9 @@
-import * as migration_20261202_225118_initial from './20261202_225118_initial';
+import * as migration_20261202_230806_initial from './20261202_230806_initial';
 
 export const migrations = [
   {
-    up: migration_20261202_225118_initial.up,
-    down: migration_20261202_225118_initial.down,
-    name: '20261202_225118_initial'
+    up: migration_20261202_230806_initial.up,
+    down: migration_20261202_230806_initial.down,
+    name: '20261202_230806_initial'
   },
 ];
