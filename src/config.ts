@@ -15,7 +15,7 @@ import sharp from 'sharp'
 import { keepPoolErrorsFromCrashing, sizeSqliteCache } from './host/database'
 import { migrations as postgresMigrations } from './migrations/postgres'
 import { migrations as sqliteMigrations } from './migrations/sqlite'
-import { DEFAULT_SQLITE_CACHE_MB, ensureSqliteFolder, parseDatabaseUri, type DatabaseChoice } from './database'
+import { DEFAULT_SQLITE_CACHE_MB, ensureSqliteFolder, parseDatabaseUri, redisKeyPrefix, type DatabaseChoice } from './database'
 import { newsroomPlugin, type NewsroomPluginOptions } from './index'
 import { NEWSROOM_QUEUES } from './jobs'
 import { objectStoragePlugins, type ObjectStorageSettings } from './objectStorage'
@@ -29,6 +29,8 @@ export interface NewsroomAppOptions {
   serverURL?: string
   /** Redis for the KV store (flood counters shared between instances). Unset → the database KV store. */
   redisUrl?: string
+  /** `REDIS_PREFIX`: the site's namespace in Redis. Unset → derived from the database (see redisKeyPrefix). */
+  redisPrefix?: string
   plugin?: NewsroomPluginOptions
   /** Extra collections of the host app (tests and benchmarks register theirs here). */
   collections?: CollectionConfig[]
@@ -97,7 +99,9 @@ export const createNewsroomConfig = (options: NewsroomAppOptions): Promise<Sanit
           },
         })
       : undefined,
-    kv: options.redisUrl ? redisKVAdapter({ redisURL: options.redisUrl, keyPrefix: 'newsroom:' }) : undefined,
+    kv: options.redisUrl
+      ? redisKVAdapter({ redisURL: options.redisUrl, keyPrefix: redisKeyPrefix(choice, options.redisPrefix) })
+      : undefined,
     i18n: {
       fallbackLanguage: 'en',
       supportedLanguages: { en, zh },

@@ -1,6 +1,6 @@
 /**
  * The app that hosts the plugin: `npm run dev`, `npm start`, the Next routes and the `payload` CLI load it.
- * Settings come from the environment (see README: DATABASE_URI, PAYLOAD_SECRET, REDIS_URL, SQLITE_CACHE_MB, S3_*, SMTP_*).
+ * Settings come from the environment (see README: DATABASE_URI, PAYLOAD_SECRET, REDIS_URL, REDIS_PREFIX, SQLITE_CACHE_MB, S3_*, SMTP_*).
  */
 import { createNewsroomConfig } from './config'
 import { DatabaseUriError, parseSqliteCacheMB, SettingError } from './database'
@@ -22,6 +22,7 @@ const load = () => {
       secret: resolvePayloadSecret(),
       serverURL: process.env.SERVER_URL,
       redisUrl: process.env.REDIS_URL,
+      redisPrefix: process.env.REDIS_PREFIX,
       sqliteCacheMB: parseSqliteCacheMB(process.env.SQLITE_CACHE_MB),
       objectStorage: parseObjectStorage(process.env),
       plugin: { siteUrl: process.env.SITE_URL, siteName: process.env.SITE_NAME },
