@@ -13,6 +13,7 @@ import { buildConfig, type CollectionConfig, type Config, type DatabaseAdapterOb
 import sharp from 'sharp'
 
 import { keepPoolErrorsFromCrashing, sizeSqliteCache } from './host/database'
+import { routeReadsByRequest } from './host/replicas'
 import { migrations as postgresMigrations } from './migrations/postgres'
 import { migrations as sqliteMigrations } from './migrations/sqlite'
 import { DEFAULT_SQLITE_CACHE_MB, ensureSqliteFolder, parseDatabaseUri, redisKeyPrefix, type DatabaseChoice } from './database'
@@ -25,6 +26,8 @@ const dirname = path.dirname(fileURLToPath(import.meta.url))
 export interface NewsroomAppOptions {
   /** `DATABASE_URI`: unset → SQLite at ./data/newsroom.db; `file:`, `postgres://`, `mongodb://`. */
   databaseUri?: string
+  /** `DATABASE_REPLICA_URIS`: PostgreSQL read replicas for anonymous reads (src/host/replicas.ts). */
+  readReplicaUris?: string[]
   secret: string
   serverURL?: string
   /** Redis for the KV store (flood counters shared between instances). Unset → the database KV store. */
@@ -43,7 +46,7 @@ export interface NewsroomAppOptions {
 }
 
 /** Builds the Payload database adapter for a parsed `DATABASE_URI`. */
-export const databaseAdapterFor = (choice: DatabaseChoice, push?: boolean): DatabaseAdapterObj => {
+export const databaseAdapterFor = (choice: DatabaseChoice, push?: boolean, readReplicaUris: string[] = []): DatabaseAdapterObj => {
   switch (choice.kind) {
     case 'sqlite':
       return sqliteAdapter({
@@ -62,6 +65,10 @@ export const databaseAdapterFor = (choice: DatabaseChoice, push?: boolean): Data
         push,
         migrationDir: path.resolve(dirname, 'migrations/postgres'),
         prodMigrations: postgresMigrations,
+        ...(readReplicaUris.length
+          ? // which reads may use a replica is decided per request (routeReadsByRequest), not by a window after writes
+            { readReplicas: readReplicaUris, readReplicasAfterWriteInterval: 0 }
+          : {}),
       })
     case 'mongodb':
       return mongooseAdapter({
@@ -85,7 +92,7 @@ export const createNewsroomConfig = (options: NewsroomAppOptions): Promise<Sanit
       meta: { titleSuffix: ' · payload-newsroom' },
     },
     collections: options.collections ?? [],
-    db: databaseAdapterFor(choice, options.push),
+    db: databaseAdapterFor(choice, options.push, options.readReplicaUris),
     editor: lexicalEditor(),
     email: process.env.SMTP_HOST
       ? nodemailerAdapter({
@@ -123,6 +130,7 @@ export const createNewsroomConfig = (options: NewsroomAppOptions): Promise<Sanit
     plugins: [newsroomPlugin(options.plugin), ...objectStoragePlugins(options.objectStorage)],
     onInit: async (payload) => {
       keepPoolErrorsFromCrashing(payload)
+      routeReadsByRequest(payload)
       await sizeSqliteCache(payload, options.sqliteCacheMB ?? DEFAULT_SQLITE_CACHE_MB)
     },
   }

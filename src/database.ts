@@ -86,3 +86,16 @@ export const redisKeyPrefix = (choice: DatabaseChoice, given?: string): string =
   const digest = crypto.createHash('sha256').update(identity).digest('hex').slice(0, 10)
   return `newsroom:${name.replace(/[^\w.-]/g, '_').slice(0, 40)}-${digest}:`
 }
+
+/** `DATABASE_REPLICA_URIS`: comma-separated PostgreSQL addresses of read replicas, for a PostgreSQL `DATABASE_URI` only. */
+export const parseReplicaUris = (value: string | undefined, choice: DatabaseChoice): string[] => {
+  const uris = (value ?? '')
+    .split(',')
+    .map((uri) => uri.trim())
+    .filter(Boolean)
+  if (!uris.length) return []
+  if (choice.kind !== 'postgres') throw new SettingError(`DATABASE_REPLICA_URIS needs a PostgreSQL DATABASE_URI (read replicas are a PostgreSQL feature here)`)
+  const wrong = uris.find((uri) => !/^postgres(ql)?:\/\//i.test(uri))
+  if (wrong) throw new SettingError(`DATABASE_REPLICA_URIS holds postgres:// addresses separated by commas, not "${wrong.replace(/\/\/[^@/]*@/, '//…@')}"`)
+  return uris
+}

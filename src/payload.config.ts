@@ -1,9 +1,9 @@
 /**
  * The app that hosts the plugin: `npm run dev`, `npm start`, the Next routes and the `payload` CLI load it.
- * Settings come from the environment (see README: DATABASE_URI, PAYLOAD_SECRET, REDIS_URL, REDIS_PREFIX, SQLITE_CACHE_MB, S3_*, SMTP_*).
+ * Settings come from the environment (see README: DATABASE_URI, DATABASE_REPLICA_URIS, PAYLOAD_SECRET, REDIS_URL, REDIS_PREFIX, SQLITE_CACHE_MB, S3_*, SMTP_*).
  */
 import { createNewsroomConfig } from './config'
-import { DatabaseUriError, parseSqliteCacheMB, SettingError } from './database'
+import { DatabaseUriError, parseDatabaseUri, parseReplicaUris, parseSqliteCacheMB, SettingError } from './database'
 import { parseObjectStorage } from './objectStorage'
 import { resolvePayloadSecret, SecretError } from './secret'
 
@@ -19,6 +19,7 @@ const load = () => {
   try {
     return createNewsroomConfig({
       databaseUri: process.env.DATABASE_URI,
+      readReplicaUris: parseReplicaUris(process.env.DATABASE_REPLICA_URIS, parseDatabaseUri(process.env.DATABASE_URI)),
       secret: resolvePayloadSecret(),
       serverURL: process.env.SERVER_URL,
       redisUrl: process.env.REDIS_URL,

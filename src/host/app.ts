@@ -7,6 +7,7 @@ import type { Payload } from 'payload'
 import type { ObjectStorageSettings } from '../objectStorage'
 import { checkHealth } from './health'
 import { checkReadiness } from './readiness'
+import { isPublicRead, readFromReplicas } from './replicas'
 
 /** Largest request bodies accepted: uploads to media, and everything else (JSON, forms). */
 export const BODY_LIMITS = { upload: 25 * 1024 * 1024, default: 2 * 1024 * 1024 }
@@ -116,7 +117,10 @@ export const createHostApp = ({ getPayload, nextHandler, dev = false, objectStor
   })
 
   if (nextHandler) {
-    app.use((req, res) => nextHandler(req, res))
+    // Anonymous reads may be answered from a read replica; everything else reads the primary.
+    app.use((req, res) =>
+      isPublicRead(req.method, req.originalUrl, req.headers) ? readFromReplicas(() => nextHandler(req, res)) : nextHandler(req, res),
+    )
   }
   return app
 }

@@ -4,6 +4,7 @@ import { GRAPHQL_POST } from '@payloadcms/next/routes'
 import { getPayload, handleEndpoints, type CollectionConfig, type Payload, type SanitizedConfig } from 'payload'
 
 import { closeDatabase } from '../../src/host/database'
+import { isPublicRead, readFromReplicas } from '../../src/host/replicas'
 import { createNewsroomConfig, type NewsroomAppOptions } from '../../src/config'
 import { createTestDatabase, type TestDatabase } from './database'
 
@@ -87,11 +88,11 @@ export const startTestApp = async (options: TestAppOptions = {}): Promise<TestAp
   }
 
   const rest: TestApp['rest'] = async (method, path, opts) => {
-    const response = await handleEndpoints({
-      config: configPromise,
-      request: request(method, path, opts),
-      payloadInstanceCacheKey: key,
-    } as Parameters<typeof handleEndpoints>[0])
+    const incoming = request(method, path, opts)
+    const handle = () =>
+      handleEndpoints({ config: configPromise, request: incoming, payloadInstanceCacheKey: key } as Parameters<typeof handleEndpoints>[0])
+    // as the Express host does: anonymous reads may be answered from a read replica
+    const response = await (isPublicRead(method, path, incoming.headers) ? readFromReplicas(handle) : handle())
     return parse(response)
   }
 
