@@ -92,6 +92,23 @@ describe('media in S3-compatible storage', () => {
     for (const name of names) expect(left).not.toContain(name)
   })
 
+  it('a replaced file gets a new name (so the long cache lifetime is safe) and the old objects go', async () => {
+    const created = await upload({ alt: 'First version' }, 'replaced.jpg')
+    const first = created.body.doc
+    const form = new FormData()
+    const second = await creditedJpeg()
+    form.append('file', new Blob([new Uint8Array(second)], { type: 'image/jpeg' }), 'replaced.jpg')
+    form.append('_payload', JSON.stringify({ alt: 'Second version' }))
+    const replaced = await app.rest('PATCH', `/api/media/${first.id}`, { token: users.editor, form })
+    expect(replaced.status, JSON.stringify(replaced.body)).toBe(200)
+    const doc = replaced.body.doc
+    expect(doc.filename).not.toBe(first.filename)
+    expect(doc.sizes.card.filename).not.toBe(first.sizes.card.filename)
+    const keys = await bucket.keys()
+    for (const name of storedNames(doc)) expect(keys).toContain(name)
+    for (const name of storedNames(first)) expect(keys).not.toContain(name)
+  })
+
   it('only staff upload: a guest cannot write to the bucket', async () => {
     const before = await bucket.keys()
     const form = new FormData()
