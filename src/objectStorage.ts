@@ -55,7 +55,7 @@ const parseUrl = (name: string, value: string): string => {
 }
 
 /** Reads `S3_*` and `MEDIA_PUBLIC_URL`: undefined (local disk) unless `S3_BUCKET` is set. Throws {@link SettingError}. */
-export const parseObjectStorage = (env: NodeJS.ProcessEnv = process.env): ObjectStorageSettings | undefined => {
+export const parseObjectStorage = (env: Record<string, string | undefined> = process.env): ObjectStorageSettings | undefined => {
   const bucket = env.S3_BUCKET?.trim()
   if (!bucket) {
     const stray = ['S3_ENDPOINT', 'S3_ACCESS_KEY_ID', 'MEDIA_PUBLIC_URL'].filter((name) => env[name]?.trim())
