@@ -13,6 +13,7 @@ import { buildConfig, type CollectionConfig, type Config, type DatabaseAdapterOb
 import sharp from 'sharp'
 
 import { keepPoolErrorsFromCrashing, sizeSqliteCache } from './host/database'
+import { JOB_TICK_MS, runJobsOnOneInstance } from './host/jobRunner'
 import { routeReadsByRequest } from './host/replicas'
 import { migrations as postgresMigrations } from './migrations/postgres'
 import { migrations as sqliteMigrations } from './migrations/sqlite'
@@ -123,7 +124,9 @@ export const createNewsroomConfig = (options: NewsroomAppOptions): Promise<Sanit
       tasks: [],
       // Every 10 seconds: scheduled publishing and background re-stamping should not wait a minute.
       // Runs only in a process that starts Payload with `cron: true` (src/server.ts does).
-      autoRun: NEWSROOM_QUEUES.map((queue) => ({ cron: '*/10 * * * * *', queue, limit: 20 })),
+      autoRun: NEWSROOM_QUEUES.map((queue) => ({ cron: `*/${JOB_TICK_MS / 1000} * * * * *`, queue, limit: 20 })),
+      // Several instances on one Redis: one of them runs the queues each tick.
+      shouldAutoRun: (payload) => runJobsOnOneInstance(payload),
       deleteJobOnComplete: true,
     },
     // Storage after the plugin: it wraps the Media collection the plugin adds.
