@@ -94,8 +94,13 @@ const main = async () => {
     console.log('payload-newsroom: stopped')
     process.exit(0)
   }
-  process.on('SIGTERM', () => shutdown('SIGTERM'))
-  process.on('SIGINT', () => shutdown('SIGINT'))
+  const stopOn = (signal: string) => () =>
+    shutdown(signal).catch((error) => {
+      console.error('payload-newsroom: stopping failed:', error)
+      process.exit(1)
+    })
+  process.on('SIGTERM', stopOn('SIGTERM'))
+  process.on('SIGINT', stopOn('SIGINT'))
 }
 
 main().catch((error) => {
