@@ -33,11 +33,26 @@ beforeAll(async () => {
   await replica.catchUp()
   await replica.pause()
 })
+/** A clean-up step that may not hold the others up: the replica must stop and the hba line go, whatever happens. */
+const bounded = async (label: string, step: (() => Promise<unknown>) | undefined) => {
+  if (!step) return
+  let timer: NodeJS.Timeout | undefined
+  const started = Date.now()
+  try {
+    await Promise.race([step(), new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('timed out')), 60_000)))])
+  } catch (error) {
+    console.warn(`replica test clean-up: ${label} failed after ${Date.now() - started} ms: ${(error as Error).message}`)
+  } finally {
+    clearTimeout(timer)
+  }
+}
+
 afterAll(async () => {
-  await replica?.resume().catch(() => undefined)
-  await app?.close().catch(() => undefined)
-  if (!app) await database?.drop()
-  await replica?.close()
+  await bounded('resume', replica && (() => replica.resume()))
+  await bounded('close the app', app && (() => app.close()))
+  // the app was given the database, so closing it does not drop it
+  await bounded('drop the database', database && (() => database.drop()))
+  await bounded('stop the replica', replica && (() => replica.close()))
 })
 
 describe('reads with the replica paused', () => {
