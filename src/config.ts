@@ -14,21 +14,28 @@ import sharp from 'sharp'
 
 import { boundRedisCommands, failRequestsWhoseCommitFails, keepPoolErrorsFromCrashing, sizeSqliteCache } from './host/database'
 import { answerUnavailableWith503 } from './host/unavailable'
+import { JOB_TICK_MS, runJobsOnOneInstance } from './host/jobRunner'
+import { routeReadsByRequest } from './host/replicas'
 import { migrations as postgresMigrations } from './migrations/postgres'
 import { migrations as sqliteMigrations } from './migrations/sqlite'
-import { DEFAULT_SQLITE_CACHE_MB, ensureSqliteFolder, parseDatabaseUri, type DatabaseChoice } from './database'
+import { DEFAULT_SQLITE_CACHE_MB, ensureSqliteFolder, parseDatabaseUri, redisKeyPrefix, type DatabaseChoice } from './database'
 import { newsroomPlugin, type NewsroomPluginOptions } from './index'
 import { NEWSROOM_QUEUES } from './jobs'
+import { objectStoragePlugins, type ObjectStorageSettings } from './objectStorage'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
 export interface NewsroomAppOptions {
   /** `DATABASE_URI`: unset → SQLite at ./data/newsroom.db; `file:`, `postgres://`, `mongodb://`. */
   databaseUri?: string
+  /** `DATABASE_REPLICA_URIS`: PostgreSQL read replicas for anonymous reads (src/host/replicas.ts). */
+  readReplicaUris?: string[]
   secret: string
   serverURL?: string
   /** Redis for the KV store (flood counters shared between instances). Unset → the database KV store. */
   redisUrl?: string
+  /** `REDIS_PREFIX`: the site's namespace in Redis. Unset → derived from the database (see redisKeyPrefix). */
+  redisPrefix?: string
   plugin?: NewsroomPluginOptions
   /** Extra collections of the host app (tests and benchmarks register theirs here). */
   collections?: CollectionConfig[]
@@ -41,10 +48,12 @@ export interface NewsroomAppOptions {
    * src/security/origins.ts (`SERVER_URL`, `SITE_URL`, `CORS_ORIGINS`). Empty or unset: no restriction.
    */
   trustedOrigins?: string[]
+  /** Media in S3-compatible storage (`S3_BUCKET`, see src/objectStorage.ts). Unset → local disk (`MEDIA_DIR`). */
+  objectStorage?: ObjectStorageSettings
 }
 
 /** Builds the Payload database adapter for a parsed `DATABASE_URI`. */
-export const databaseAdapterFor = (choice: DatabaseChoice, push?: boolean): DatabaseAdapterObj => {
+export const databaseAdapterFor = (choice: DatabaseChoice, push?: boolean, readReplicaUris: string[] = []): DatabaseAdapterObj => {
   switch (choice.kind) {
     case 'sqlite':
       return sqliteAdapter({
@@ -63,6 +72,10 @@ export const databaseAdapterFor = (choice: DatabaseChoice, push?: boolean): Data
         push,
         migrationDir: path.resolve(dirname, 'migrations/postgres'),
         prodMigrations: postgresMigrations,
+        ...(readReplicaUris.length
+          ? // which reads may use a replica is decided per request (routeReadsByRequest), not by a window after writes
+            { readReplicas: readReplicaUris, readReplicasAfterWriteInterval: 0 }
+          : {}),
       })
     case 'mongodb':
       return mongooseAdapter({
@@ -86,7 +99,7 @@ export const createNewsroomConfig = (options: NewsroomAppOptions): Promise<Sanit
       meta: { titleSuffix: ' · payload-newsroom' },
     },
     collections: options.collections ?? [],
-    db: databaseAdapterFor(choice, options.push),
+    db: databaseAdapterFor(choice, options.push, options.readReplicaUris),
     editor: lexicalEditor(),
     email: process.env.SMTP_HOST
       ? nodemailerAdapter({
@@ -100,7 +113,9 @@ export const createNewsroomConfig = (options: NewsroomAppOptions): Promise<Sanit
           },
         })
       : undefined,
-    kv: options.redisUrl ? redisKVAdapter({ redisURL: options.redisUrl, keyPrefix: 'newsroom:' }) : undefined,
+    kv: options.redisUrl
+      ? redisKVAdapter({ redisURL: options.redisUrl, keyPrefix: redisKeyPrefix(choice, options.redisPrefix) })
+      : undefined,
     i18n: {
       fallbackLanguage: 'en',
       supportedLanguages: { en, zh },
@@ -118,16 +133,20 @@ export const createNewsroomConfig = (options: NewsroomAppOptions): Promise<Sanit
       tasks: [],
       // Every 10 seconds: scheduled publishing and background re-stamping should not wait a minute.
       // Runs only in a process that starts Payload with `cron: true` (src/server.ts does).
-      autoRun: NEWSROOM_QUEUES.map((queue) => ({ cron: '*/10 * * * * *', queue, limit: 20 })),
+      autoRun: NEWSROOM_QUEUES.map((queue) => ({ cron: `*/${JOB_TICK_MS / 1000} * * * * *`, queue, limit: 20 })),
+      // Several instances on one Redis: one of them runs the queues each tick.
+      shouldAutoRun: (payload) => runJobsOnOneInstance(payload),
       deleteJobOnComplete: true,
     },
-    plugins: [newsroomPlugin(options.plugin)],
+    // Storage after the plugin: it wraps the Media collection the plugin adds.
+    plugins: [newsroomPlugin(options.plugin), ...objectStoragePlugins(options.objectStorage)],
     // A database or Redis that does not answer → 503 with Retry-After instead of 500 (docs/operations.md).
     hooks: { afterError: [answerUnavailableWith503] },
     onInit: async (payload) => {
       keepPoolErrorsFromCrashing(payload)
       boundRedisCommands(payload)
       failRequestsWhoseCommitFails(payload)
+      routeReadsByRequest(payload)
       await sizeSqliteCache(payload, options.sqliteCacheMB ?? DEFAULT_SQLITE_CACHE_MB)
     },
   }

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 
@@ -68,4 +69,44 @@ export const parseRequestDeadlineMs = (value: string | undefined): number => {
   const ms = Number(value)
   if (!Number.isFinite(ms) || ms < 0) throw new SettingError(`REQUEST_DEADLINE_MS must be a number of milliseconds (0 = no deadline), not "${value}"`)
   return ms
+}
+
+/** What names one database, whatever the credentials or spelling of the address: host, port and name, or the file. */
+const databaseIdentity = (choice: DatabaseChoice): { name: string; identity: string } => {
+  if (choice.kind === 'sqlite') {
+    const file = path.resolve(choice.path)
+    return { name: path.basename(file).replace(/\.[^.]*$/, ''), identity: `sqlite:${file}` }
+  }
+  const url = new URL(choice.url)
+  const name = decodeURIComponent(url.pathname.replace(/^\//, '')) || (choice.kind === 'postgres' ? 'postgres' : 'test')
+  const port = url.port || (choice.kind === 'postgres' ? '5432' : '27017')
+  return { name, identity: `${choice.kind}:${url.hostname.toLowerCase()}:${port}/${name}` }
+}
+
+/**
+ * The prefix of every Redis key of this site (`REDIS_PREFIX`): unset → derived from the database, so that two
+ * sites on one Redis never share counters while the instances of one site (same database) always do.
+ */
+export const redisKeyPrefix = (choice: DatabaseChoice, given?: string): string => {
+  const value = given?.trim()
+  if (value) {
+    if (!/^[\w.:-]+$/.test(value)) throw new SettingError(`REDIS_PREFIX may hold letters, digits, and . _ : - only, not "${value}"`)
+    return value.endsWith(':') ? value : `${value}:`
+  }
+  const { name, identity } = databaseIdentity(choice)
+  const digest = crypto.createHash('sha256').update(identity).digest('hex').slice(0, 10)
+  return `newsroom:${name.replace(/[^\w.-]/g, '_').slice(0, 40)}-${digest}:`
+}
+
+/** `DATABASE_REPLICA_URIS`: comma-separated PostgreSQL addresses of read replicas, for a PostgreSQL `DATABASE_URI` only. */
+export const parseReplicaUris = (value: string | undefined, choice: DatabaseChoice): string[] => {
+  const uris = (value ?? '')
+    .split(',')
+    .map((uri) => uri.trim())
+    .filter(Boolean)
+  if (!uris.length) return []
+  if (choice.kind !== 'postgres') throw new SettingError(`DATABASE_REPLICA_URIS needs a PostgreSQL DATABASE_URI (read replicas are a PostgreSQL feature here)`)
+  const wrong = uris.find((uri) => !/^postgres(ql)?:\/\//i.test(uri))
+  if (wrong) throw new SettingError(`DATABASE_REPLICA_URIS holds postgres:// addresses separated by commas, not "${wrong.replace(/\/\/[^@/]*@/, '//…@')}"`)
+  return uris
 }

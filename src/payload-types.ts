@@ -271,6 +271,8 @@ export interface Media {
   creditLine?: string | null;
   license?: string | null;
   copyrightNotice?: string | null;
+  prefix?: string | null;
+  _objectKey?: string | null;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -856,6 +858,8 @@ export interface MediaSelect<T extends boolean = true> {
   creditLine?: T;
   license?: T;
   copyrightNotice?: T;
+  prefix?: T;
+  _objectKey?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;

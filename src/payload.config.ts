@@ -1,9 +1,10 @@
 /**
  * The app that hosts the plugin: `npm run dev`, `npm start`, the Next routes and the `payload` CLI load it.
- * Settings come from the environment (see README: DATABASE_URI, PAYLOAD_SECRET, REDIS_URL, SQLITE_CACHE_MB, SMTP_*).
+ * Settings come from the environment (see README: DATABASE_URI, DATABASE_REPLICA_URIS, PAYLOAD_SECRET, REDIS_URL, REDIS_PREFIX, SQLITE_CACHE_MB, S3_*, SMTP_*).
  */
 import { createNewsroomConfig } from './config'
-import { DatabaseUriError, parseSqliteCacheMB, SettingError } from './database'
+import { DatabaseUriError, parseDatabaseUri, parseReplicaUris, parseSqliteCacheMB, SettingError } from './database'
+import { parseObjectStorage } from './objectStorage'
 import { resolvePayloadSecret, SecretError } from './secret'
 import { trustedOrigins } from './security/origins'
 
@@ -19,10 +20,13 @@ const load = () => {
   try {
     return createNewsroomConfig({
       databaseUri: process.env.DATABASE_URI,
+      readReplicaUris: parseReplicaUris(process.env.DATABASE_REPLICA_URIS, parseDatabaseUri(process.env.DATABASE_URI)),
       secret: resolvePayloadSecret(),
       serverURL: process.env.SERVER_URL,
       redisUrl: process.env.REDIS_URL,
+      redisPrefix: process.env.REDIS_PREFIX,
       sqliteCacheMB: parseSqliteCacheMB(process.env.SQLITE_CACHE_MB),
+      objectStorage: parseObjectStorage(process.env),
       trustedOrigins: trustedOrigins({
         serverURL: process.env.SERVER_URL,
         siteURL: process.env.SITE_URL,

@@ -8,17 +8,28 @@ import { fileURLToPath } from 'node:url'
 import next from 'next'
 import { getPayload, type Payload } from 'payload'
 
-import { parseDatabaseUri, parseRequestDeadlineMs, parseSqliteCacheMB } from './database'
+import { parseDatabaseUri, parseRequestDeadlineMs, parseSqliteCacheMB, SettingError } from './database'
 import { createHostApp } from './host/app'
 import { closeDatabase } from './host/database'
+import { DEFAULT_SHUTDOWN_GRACE_SECONDS, drainJobs, drainRequests } from './host/drain'
 import { warmUpReadings } from './moderation'
+import { parseObjectStorage } from './objectStorage'
 import { resolvePayloadSecret } from './secret'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const dev = process.env.NODE_ENV !== 'production'
 const port = Number(process.env.PORT || 3000)
 const hostname = process.env.HOST || '0.0.0.0'
-const SHUTDOWN_GRACE_MS = 10_000
+
+/** `SHUTDOWN_GRACE_SECONDS`: unset → the default; otherwise a positive number of seconds. */
+const parseGraceSeconds = (value: string | undefined): number => {
+  if (value === undefined || value.trim() === '') return DEFAULT_SHUTDOWN_GRACE_SECONDS
+  const seconds = Number(value)
+  if (!Number.isFinite(seconds) || seconds <= 0) {
+    throw new SettingError(`SHUTDOWN_GRACE_SECONDS must be a positive number of seconds (default ${DEFAULT_SHUTDOWN_GRACE_SECONDS}), not "${value}"`)
+  }
+  return seconds
+}
 
 const fail = (message: string): never => {
   console.error(`payload-newsroom: ${message}`)
@@ -28,11 +39,15 @@ const fail = (message: string): never => {
 const main = async () => {
   // Fail fast, with one clear line, before Next or Payload start: loading them takes seconds (half a minute on a
   // busy machine), and a setting refused only inside that dynamic import raced the caller's timeout.
+  let graceMs = DEFAULT_SHUTDOWN_GRACE_SECONDS * 1000
+  let objectStorage: ReturnType<typeof parseObjectStorage> = undefined
   try {
     parseDatabaseUri(process.env.DATABASE_URI)
     parseSqliteCacheMB(process.env.SQLITE_CACHE_MB)
     parseRequestDeadlineMs(process.env.REQUEST_DEADLINE_MS)
     process.env.PAYLOAD_SECRET = resolvePayloadSecret()
+    objectStorage = parseObjectStorage(process.env)
+    graceMs = parseGraceSeconds(process.env.SHUTDOWN_GRACE_SECONDS) * 1000
   } catch (error) {
     fail((error as Error).message)
   }
@@ -48,7 +63,14 @@ const main = async () => {
   await nextApp.prepare()
   const handle = nextApp.getRequestHandler()
 
-  const app = createHostApp({ getPayload: payload, nextHandler: (req, res) => handle(req, res), dev })
+  let stopping = false
+  const app = createHostApp({
+    getPayload: payload,
+    nextHandler: (req, res) => handle(req, res),
+    dev,
+    objectStorage,
+    isDraining: () => stopping,
+  })
   const server = app.listen(port, hostname, () => {
     console.log(`payload-newsroom ${dev ? 'development' : 'production'} server on http://localhost:${port}/admin`)
   })
@@ -57,29 +79,34 @@ const main = async () => {
   // The moderation engine's segmenter and word list load once here, not on the first reader's comment.
   setImmediate(warmUpReadings)
 
-  let stopping = false
-  const shutdown = (signal: string) => {
+  // Drain: /readyz turns 503 and new requests are turned away at once; requests in flight and the running job
+  // batch finish; then the database closes. Whatever is still open after the grace period is abandoned.
+  const shutdown = async (signal: string) => {
     if (stopping) return
     stopping = true
-    console.log(`payload-newsroom: ${signal} received, finishing in-flight requests`)
+    console.log(`payload-newsroom: ${signal} received, finishing in-flight requests and the running job`)
     const force = setTimeout(() => {
-      console.error('payload-newsroom: requests still open after the grace period; exiting')
+      console.error(`payload-newsroom: still busy after the grace period (${graceMs / 1000} s); exiting`)
       process.exit(1)
-    }, SHUTDOWN_GRACE_MS)
+    }, graceMs)
     force.unref()
-    server.close(async () => {
-      try {
-        await closeDatabase(await payload())
-      } catch (error) {
-        console.error('payload-newsroom: closing the database failed:', error)
-      }
-      console.log('payload-newsroom: stopped')
-      process.exit(0)
-    })
-    server.closeIdleConnections()
+    const instance = await payload()
+    await Promise.all([drainRequests(server), drainJobs(instance)])
+    try {
+      await closeDatabase(instance)
+    } catch (error) {
+      console.error('payload-newsroom: closing the database failed:', error)
+    }
+    console.log('payload-newsroom: stopped')
+    process.exit(0)
   }
-  process.on('SIGTERM', () => shutdown('SIGTERM'))
-  process.on('SIGINT', () => shutdown('SIGINT'))
+  const stopOn = (signal: string) => () =>
+    shutdown(signal).catch((error) => {
+      console.error('payload-newsroom: stopping failed:', error)
+      process.exit(1)
+    })
+  process.on('SIGTERM', stopOn('SIGTERM'))
+  process.on('SIGINT', stopOn('SIGINT'))
 }
 
 main().catch((error) => {

@@ -5,7 +5,10 @@ import helmet from 'helmet'
 import type { Payload } from 'payload'
 
 import { parseRequestDeadlineMs } from '../database'
+import type { ObjectStorageSettings } from '../objectStorage'
 import { checkHealth } from './health'
+import { checkReadiness } from './readiness'
+import { isPublicRead, readFromReplicas } from './replicas'
 
 /** Largest request bodies accepted: uploads to media, and everything else (JSON, forms). */
 export const BODY_LIMITS = { upload: 25 * 1024 * 1024, default: 2 * 1024 * 1024 }
@@ -16,6 +19,10 @@ export interface HostAppOptions {
   /** Next's request handler (admin, REST, GraphQL). Absent in tests of the host alone. */
   nextHandler?: (req: IncomingMessage, res: ServerResponse) => Promise<void> | void
   dev?: boolean
+  /** Object storage to check in /readyz (media in S3); absent → local disk, nothing to check. */
+  objectStorage?: ObjectStorageSettings
+  /** True once the instance is stopping: /readyz answers 503 and new requests are turned away. */
+  isDraining?: () => boolean
   /** An API request not answered within this many ms gets 503 with Retry-After (REQUEST_DEADLINE_MS, default 10 s). */
   requestDeadlineMs?: number
 }
@@ -88,7 +95,7 @@ export const limitBodySize = (req: Request, res: Response, next: NextFunction) =
 }
 
 /** The Express host: security headers, body limits, `/healthz`, and everything else to Next. */
-export const createHostApp = ({ getPayload, nextHandler, dev = false, requestDeadlineMs }: HostAppOptions): Express => {
+export const createHostApp = ({ getPayload, nextHandler, dev = false, requestDeadlineMs, objectStorage, isDraining = () => false }: HostAppOptions): Express => {
   const app = express()
   app.disable('x-powered-by')
   app.set('trust proxy', process.env.TRUST_PROXY ?? 'loopback')
@@ -113,8 +120,34 @@ export const createHostApp = ({ getPayload, nextHandler, dev = false, requestDea
     res.status(health.status === 'ok' ? 200 : 503).set('Cache-Control', 'no-store').json(health)
   })
 
+  // For the load balancer: 200 when every engine answers and the instance is not stopping; 503 naming what is not.
+  app.get('/readyz', async (_req, res) => {
+    res.set('Cache-Control', 'no-store')
+    if (isDraining()) {
+      res.status(503).json({ status: 'draining', failing: [] })
+      return
+    }
+    let readiness
+    try {
+      readiness = await checkReadiness(await getPayload(), objectStorage)
+    } catch (error) {
+      const message = error instanceof Error ? error.message : 'unavailable'
+      readiness = { status: 'unready', failing: ['database'], database: message }
+    }
+    res.status(readiness.status === 'ready' ? 200 : 503).json(readiness)
+  })
+
+  // A stopping instance answers what it already took and turns new requests away, so the balancer retries elsewhere.
+  app.use((_req, res, next) => {
+    if (!isDraining()) return next()
+    res.set('Connection', 'close').set('Retry-After', '1').status(503).json({ errors: [{ message: 'This instance is stopping: retry.' }] })
+  })
+
   if (nextHandler) {
-    app.use((req, res) => nextHandler(req, res))
+    // Anonymous reads may be answered from a read replica; everything else reads the primary.
+    app.use((req, res) =>
+      isPublicRead(req.method, req.originalUrl, req.headers) ? readFromReplicas(() => nextHandler(req, res)) : nextHandler(req, res),
+    )
   }
   return app
 }

@@ -2,6 +2,8 @@ import crypto from 'node:crypto'
 
 import type { Payload } from 'payload'
 
+import { replicaPoolsOf } from './replicas'
+
 type PoolLike = {
   end: () => Promise<void>
   on: ((event: 'error', listener: (error: Error) => void) => void) & ((event: 'connect', listener: (client: PoolClientLike) => void) => void)
@@ -61,29 +63,35 @@ export const sizeSqliteCache = async (payload: Payload, megabytes: number): Prom
   await db.client.execute(`PRAGMA cache_size = -${Math.max(1, Math.round(megabytes * 1024))}`)
 }
 
-/** Closes the database for good: Payload's destroy() forgets the schema but leaves pools open. */
+/**
+ * Ends a pg pool. @payloadcms/db-postgres checks out one client at connect and never releases it, so end() would
+ * wait forever: release it with destroy=true (pg's own way to close a checked-out client). Clients that are idle,
+ * or busy with a query (pool.query releases those itself), are left to end().
+ */
+const endPool = async (pool: PoolLike): Promise<void> => {
+  const ended = pool.end().catch(() => undefined)
+  const idle = new Set((pool._idle ?? []).map((item) => (item as { client?: unknown }).client ?? item))
+  const held = (pool._clients ?? []).filter(
+    (client) => !idle.has(client) && !client._activeQuery && (client._queryQueue?.length ?? 0) === 0,
+  )
+  for (const client of held) {
+    try {
+      client.release?.(true)
+    } catch {
+      // already released: end() closes it
+    }
+  }
+  await ended
+}
+
+/** Closes the database for good (and its read replicas): Payload's destroy() forgets the schema but leaves pools open. */
 export const closeDatabase = async (payload: Payload): Promise<void> => {
   const pool = poolOf(payload)
+  const replicas = replicaPoolsOf(payload) as PoolLike[]
   const client = clientOf(payload)
   await payload.destroy()
-  if (pool) {
-    const ended = pool.end().catch(() => undefined)
-    // @payloadcms/db-postgres checks out one client at connect and never releases it, so end() would wait
-    // forever: release it with destroy=true (pg's own way to close a checked-out client). Clients that are
-    // idle, or busy with a query (pool.query releases those itself), are left to end().
-    const idle = new Set((pool._idle ?? []).map((item) => (item as { client?: unknown }).client ?? item))
-    const held = (pool._clients ?? []).filter(
-      (client) => !idle.has(client) && !client._activeQuery && (client._queryQueue?.length ?? 0) === 0,
-    )
-    for (const client of held) {
-      try {
-        client.release?.(true)
-      } catch {
-        // already released: end() closes it
-      }
-    }
-    await ended
-  } else if (client && typeof client.close === 'function') client.close()
+  if (pool) await Promise.all([pool, ...replicas].map(endPool))
+  else if (client && typeof client.close === 'function') client.close()
 }
 
 /** How long one Redis command may take before it fails (and the request answers 503), in milliseconds. */

@@ -1,3 +1,5 @@
+import sharp from 'sharp'
+
 import type { TestApp } from '../helpers/app'
 
 export interface Newsroom {
@@ -47,3 +49,20 @@ export const republished = (source: number | string, extra: Record<string, unkno
   authors: '张三',
   ...extra,
 })
+
+/** A small JPEG carrying agency credits the way photo desks embed them: XMP (IPTC Core) and EXIF. */
+export const creditedJpeg = () => {
+  const xmp = `<?xpacket begin="\uFEFF" id="W5M0MpCehiHzreSzNTczkc9d"?>
+<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:photoshop="http://ns.adobe.com/photoshop/1.0/">
+<dc:creator><rdf:Seq><rdf:li>李摄影</rdf:li></rdf:Seq></dc:creator>
+<dc:rights><rdf:Alt><rdf:li xml:lang="x-default">© 2026 Harbour Photo Agency</rdf:li></rdf:Alt></dc:rights>
+<dc:description><rdf:Alt><rdf:li xml:lang="x-default">Sydney Harbour at dawn</rdf:li></rdf:Alt></dc:description>
+<photoshop:Credit>Harbour Photo Agency</photoshop:Credit>
+</rdf:Description></rdf:RDF></x:xmpmeta><?xpacket end="w"?>`
+  return sharp({ create: { width: 1600, height: 900, channels: 3, background: '#3366aa' } })
+    .jpeg()
+    .withExif({ IFD0: { Artist: 'Li Sheying', Copyright: '(c) Harbour Photo Agency' } })
+    .withXmp(xmp)
+    .toBuffer()
+}

@@ -5,6 +5,7 @@ import { getPayload, handleEndpoints, type CollectionConfig, type Payload, type 
 
 import { closeDatabase } from '../../src/host/database'
 import { guardRequest } from '../../src/http/guardRequest'
+import { isPublicRead, readFromReplicas } from '../../src/host/replicas'
 import { createNewsroomConfig, type NewsroomAppOptions } from '../../src/config'
 import { createContract } from './contract'
 import { createTestDatabase, type TestDatabase } from './database'
@@ -97,9 +98,11 @@ export const startTestApp = async (options: TestAppOptions = {}): Promise<TestAp
   }
 
   // Through the same guard as the Next API route (src/app/(payload)/api/[...slug]/route.ts).
-  const handle = guardRequest((incoming: Request) =>
-    handleEndpoints({ config: configPromise, request: incoming, payloadInstanceCacheKey: key } as Parameters<typeof handleEndpoints>[0]),
-  )
+  // Anonymous reads may be answered from a read replica, as the Express host routes them (src/host/replicas.ts).
+  const handle = guardRequest((incoming: Request) => {
+    const run = () => handleEndpoints({ config: configPromise, request: incoming, payloadInstanceCacheKey: key } as Parameters<typeof handleEndpoints>[0])
+    return isPublicRead(incoming.method, new URL(incoming.url).pathname, incoming.headers) ? readFromReplicas(run) : run()
+  })
   const send = async (method: string, path: string, opts?: RestOptions) => parse(await handle(request(method, path, opts)))
 
   let contract: Promise<ReturnType<typeof createContract>> | undefined

@@ -141,6 +141,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"credit_line" varchar,
   	"license" varchar,
   	"copyright_notice" varchar,
+  	"prefix" varchar DEFAULT '',
+  	"_objectkey" varchar,
   	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
   	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
   	"url" varchar,

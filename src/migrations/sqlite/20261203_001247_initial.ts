@@ -159,6 +159,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`credit_line\` text,
   	\`license\` text,
   	\`copyright_notice\` text,
+  	\`prefix\` text DEFAULT '',
+  	\`_objectkey\` text,
   	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
   	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
   	\`url\` text,
