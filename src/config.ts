@@ -18,6 +18,7 @@ import { migrations as sqliteMigrations } from './migrations/sqlite'
 import { DEFAULT_SQLITE_CACHE_MB, ensureSqliteFolder, parseDatabaseUri, type DatabaseChoice } from './database'
 import { newsroomPlugin, type NewsroomPluginOptions } from './index'
 import { NEWSROOM_QUEUES } from './jobs'
+import { OUTBOX_QUEUE } from './outbox'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -109,7 +110,11 @@ export const createNewsroomConfig = (options: NewsroomAppOptions): Promise<Sanit
       tasks: [],
       // Every 10 seconds: scheduled publishing and background re-stamping should not wait a minute.
       // Runs only in a process that starts Payload with `cron: true` (src/server.ts does).
-      autoRun: NEWSROOM_QUEUES.map((queue) => ({ cron: '*/10 * * * * *', queue, limit: 20 })),
+      autoRun: [
+        ...NEWSROOM_QUEUES.map((queue) => ({ cron: '*/10 * * * * *', queue, limit: 20 })),
+        // The outbox every second (and right after each write's response, see src/host/app.ts): a reader sees a change within 1 s.
+        { cron: '* * * * * *', queue: OUTBOX_QUEUE, limit: 50 },
+      ],
       deleteJobOnComplete: true,
     },
     plugins: [newsroomPlugin(options.plugin)],

@@ -14,6 +14,11 @@ const exitOnConfigError = (error: unknown): never => {
   throw error
 }
 
+const siteRevalidateUrl = (env: NodeJS.ProcessEnv): string | undefined => {
+  if (env.SITE_REVALIDATE_URL === 'off') return undefined
+  return env.SITE_REVALIDATE_URL || `http://127.0.0.1:${env.PORT || 3000}/revalidate`
+}
+
 const load = () => {
   try {
     return createNewsroomConfig({
@@ -22,7 +27,12 @@ const load = () => {
       serverURL: process.env.SERVER_URL,
       redisUrl: process.env.REDIS_URL,
       sqliteCacheMB: parseSqliteCacheMB(process.env.SQLITE_CACHE_MB),
-      plugin: { siteUrl: process.env.SITE_URL, siteName: process.env.SITE_NAME },
+      plugin: {
+        siteUrl: process.env.SITE_URL,
+        siteName: process.env.SITE_NAME,
+        // The reader site inside this server by default; SITE_REVALIDATE_URL for one deployed apart ('off': none).
+        siteRevalidateUrl: siteRevalidateUrl(process.env),
+      },
     })
   } catch (error) {
     return exitOnConfigError(error)
