@@ -1,9 +1,9 @@
-import * as migration_20261202_015708_initial from './20261202_015708_initial';
+import * as migration_20261202_225010_initial from './20261202_225010_initial';
 
 export const migrations = [
   {
-    up: migration_20261202_015708_initial.up,
-    down: migration_20261202_015708_initial.down,
-    name: '20261202_015708_initial'
+    up: migration_20261202_225010_initial.up,
+    down: migration_20261202_225010_initial.down,
+    name: '20261202_225010_initial'
   },
 ];
