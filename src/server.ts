@@ -50,6 +50,12 @@ const main = async () => {
   })
 
   server.on('error', (error) => fail(`cannot listen on ${hostname}:${port}: ${error.message}`))
+  // WebSocket upgrades (the development server's HMR at /_next/webpack-hmr) go through to Next.
+  const upgrade = nextApp.getUpgradeHandler()
+  server.on('upgrade', (req, socket, head) => {
+    if (req.url?.startsWith('/_next/')) void upgrade(req, socket, head)
+    else socket.destroy()
+  })
 
   let stopping = false
   const shutdown = (signal: string) => {

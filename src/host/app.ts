@@ -4,6 +4,7 @@ import express, { type Express, type NextFunction, type Request, type Response }
 import helmet from 'helmet'
 import type { Payload } from 'payload'
 
+import { kickOutbox } from '../outbox'
 import { checkHealth } from './health'
 
 /** Largest request bodies accepted: uploads to media, and everything else (JSON, forms). */
@@ -75,6 +76,15 @@ export const createHostApp = ({ getPayload, nextHandler, dev = false }: HostAppO
     }),
   )
   app.use(limitBodySize)
+  // After a write's response is sent (its transaction committed), dispatch the outbox now rather than at the next tick.
+  app.use((req, res, next) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD' && req.method !== 'OPTIONS' && req.path.startsWith('/api/')) {
+      res.on('finish', () => {
+        if (res.statusCode < 400) void getPayload().then(kickOutbox, () => undefined)
+      })
+    }
+    next()
+  })
 
   app.get('/healthz', async (_req, res) => {
     let health
