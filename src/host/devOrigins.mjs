@@ -20,7 +20,7 @@ const hostOf = (value) => {
  * `allowedDevOrigins` from the environment: loopback always; `HOST` (or, when it listens on every address, the
  * machine's name and addresses, so a container's name or the machine's IP work); the hosts of `SERVER_URL` and
  * `SITE_URL`; and `DEV_ORIGINS`, a comma- or space-separated list of host names (wildcards like `*.example.test` allowed).
- * @param {NodeJS.ProcessEnv} env
+ * @param {Record<string, string | undefined>} env
  * @param {{ hostname: () => string, networkInterfaces: () => NodeJS.Dict<import('node:os').NetworkInterfaceInfo[]> }} system
  * @returns {string[]}
  */
