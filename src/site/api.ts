@@ -7,7 +7,7 @@ import { stringify } from 'qs-esm'
 
 import type { Article, Comment, Section, SiteSetting, Tag } from '../payload-types'
 import { cacheTags } from './cacheTags'
-import { cmsUrl } from './config'
+import { cmsUrl, siteCacheEnabled } from './config'
 
 export interface Page<T> {
   docs: T[]
@@ -30,11 +30,10 @@ export class CmsError extends Error {
 
 /** One GET of the public API, cached under `tags` (and forever, until one of them is revalidated). */
 export const cmsGet = async <T>(path: string, tags: string[]): Promise<T> => {
-  const response = await fetch(`${cmsUrl()}${path}`, {
-    headers: { Accept: 'application/json' },
-    cache: 'force-cache',
-    next: { tags },
-  })
+  const response = await fetch(
+    `${cmsUrl()}${path}`,
+    siteCacheEnabled() ? { headers: { Accept: 'application/json' }, cache: 'force-cache', next: { tags } } : { headers: { Accept: 'application/json' }, cache: 'no-store' },
+  )
   if (!response.ok) throw new CmsError(response.status, `CMS answered ${response.status} for ${path}`)
   return (await response.json()) as T
 }

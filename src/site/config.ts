@@ -12,3 +12,6 @@ export const siteUrl = (): string => (process.env.SITE_URL || process.env.SERVER
 
 /** Time zone for dates shown to readers (`SITE_TIMEZONE`, default Asia/Shanghai). */
 export const siteTimeZone = (): string => process.env.SITE_TIMEZONE || 'Asia/Shanghai'
+
+/** `SITE_CACHE=off` reads the CMS on every request (benchmarks, debugging); default on. */
+export const siteCacheEnabled = (): boolean => process.env.SITE_CACHE !== 'off'
