@@ -21,10 +21,11 @@ export const articleLink = (slug: string | null | undefined) => `${siteUrl()}/ar
  * Indexable articles: `robots` without `noindex` (so `noindex-news` sources stay out) and a canonical URL on this
  * site (so `canonical-original` republications, whose canonical is the original, stay out).
  */
-const INDEXABLE = { 'attribution.robots': { not_like: 'noindex' } }
+const INDEXABLE = { 'attribution.robots': { not_in: ['noindex, follow', 'noindex, nofollow', 'noindex'] } }
 const ownCanonical = (article: SitemapArticle) => {
   const canonical = article.attribution?.canonicalUrl
-  return !canonical || canonical.startsWith(`${siteUrl()}/`)
+  const robots = article.attribution?.robots ?? ''
+  return !robots.includes('noindex') && (!canonical || canonical.startsWith(`${siteUrl()}/`))
 }
 
 const sitemapQuery = (where: Record<string, unknown>, page: number, limit: number, sort = '-publishedAt') => {

@@ -186,7 +186,7 @@ describe('the reader site', () => {
       })
       .toContain('这个说法像骗子的话术')
     expect(await page.locator('article .meta').innerText()).toContain('评论1条')
-    expect(await page.locator('#comments h3').innerText()).toBe('最新评论(1)')
+    expect(await page.locator('#comments > h3').innerText()).toBe('最新评论(1)')
     await page.goto('/')
     expect(await page.locator('.article-list li', { hasText: '在美国搞人工智能的华人' }).first().innerText()).toContain('评论1条')
     await page.close()
