@@ -96,6 +96,8 @@ try {
   await page.locator('#field-password').fill(password)
   await page.locator('#field-confirm-password').fill(password)
   await page.locator('button[type="submit"]').click()
+  // The form logs the new admin in and leaves for the dashboard: wait for that before the next visit.
+  await page.waitForURL((url) => !url.pathname.includes('create-first-user'), { timeout: 600_000 })
   await visit('admin dashboard', '/admin', () => page.locator('.dashboard').waitFor({ timeout: 600_000 }))
   await visit('comments queue', '/admin/collections/comments', () => page.locator('.collection-list').waitFor({ timeout: 600_000 }))
   await visit('article editor', '/admin/collections/articles/create', () => page.locator('#field-title').waitFor({ timeout: 600_000 }))
