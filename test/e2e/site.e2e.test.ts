@@ -68,7 +68,8 @@ beforeAll(async () => {
     contact: { phone: '+61 2 5550 1234', newsTipEmail: 'tips@news.example.cn' },
   })
   const source = await rest(editor, 'POST', '/api/sources', {
-    name: '海外掘金',
+    // Not "海外掘金": the editor's browser test creates that source itself (names are unique).
+    name: '海外掘金周刊',
     homepage: 'https://www.haiwaijuejin.example',
     domains: ['haiwaijuejin.example'],
     license: 'permission',
@@ -98,6 +99,7 @@ beforeAll(async () => {
   const canonical = await rest(editor, 'POST', '/api/sources', { name: '原文为准报', domains: ['canonical.example'], license: 'permission', permissionEvidence: 'ok', seoPolicy: 'canonical-original' })
   const syndicated = (title: string, sourceId: number, url: string) =>
     rest(editor, 'POST', '/api/articles', { title, origin: 'republished', source: sourceId, originalUrl: url, originalPublishedAt: new Date().toISOString(), section: ids.section.id, _status: 'published' })
+  ids.sources = [source.body.doc.id, noindex.body.doc.id, canonical.body.doc.id]
   ids.noindex = (await syndicated('不应收录的新闻', noindex.body.doc.id, 'https://noindex.example/a')).body.doc
   ids.canonical = (await syndicated('以原文为准的新闻', canonical.body.doc.id, 'https://canonical.example/b')).body.doc
   ids.draft = (await rest(editor, 'POST', '/api/articles?draft=true', { title: '尚未发布的草稿', origin: 'original', section: ids.section.id, _status: 'draft' })).body.doc
@@ -108,6 +110,7 @@ afterAll(async () => {
   if (editor) {
     for (const doc of [ids.article, ids.noindex, ids.canonical, ids.draft, ids.fresh]) if (doc) await rest(editor, 'DELETE', `/api/articles/${doc.id}`, undefined, { allowError: true })
     if (ids.section) await rest(editor, 'DELETE', `/api/sections/${ids.section.id}`, undefined, { allowError: true })
+    for (const id of ids.sources ?? []) await rest(editor, 'DELETE', `/api/sources/${id}`, undefined, { allowError: true })
   }
   await editor?.dispose()
   await guest?.dispose()
