@@ -1,9 +1,13 @@
 import { withPayload } from '@payloadcms/next/withPayload'
 
+import { devOrigins } from './src/host/devOrigins.mjs'
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Our own Express host (src/server.ts) sets security headers; Next should not advertise itself.
   poweredByHeader: false,
+  // The development server answers under every name it is reached by (not only localhost): see src/host/devOrigins.mjs.
+  allowedDevOrigins: devOrigins(),
   images: { unoptimized: true },
   // Node packages that read files at run time: load them from node_modules instead of bundling them.
   // payload itself too: src/server.ts creates the Payload instance the routes reuse, and one copy of the package

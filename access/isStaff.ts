@@ -7,3 +7,6 @@ export const isEditor: Access = ({ req: { user } }) => hasRole(user, EDITORIAL_R
 
 /** Admins and moderators. */
 export const isModerator: Access = ({ req: { user } }) => hasRole(user, MODERATION_ROLES)
+
+/** Admins, editors and authors: who may create a tag while writing. */
+export const isEditorOrAuthorTagging: Access = ({ req: { user } }) => hasRole(user, [...EDITORIAL_ROLES, 'author'])

@@ -22,6 +22,7 @@ import { DEFAULT_SQLITE_CACHE_MB, ensureSqliteFolder, parseDatabaseUri, redisKey
 import { newsroomPlugin, type NewsroomPluginOptions } from './index'
 import { NEWSROOM_QUEUES } from './jobs'
 import { objectStoragePlugins, type ObjectStorageSettings } from './objectStorage'
+import { OUTBOX_QUEUE } from './outbox'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -133,7 +134,11 @@ export const createNewsroomConfig = (options: NewsroomAppOptions): Promise<Sanit
       tasks: [],
       // Every 10 seconds: scheduled publishing and background re-stamping should not wait a minute.
       // Runs only in a process that starts Payload with `cron: true` (src/server.ts does).
-      autoRun: NEWSROOM_QUEUES.map((queue) => ({ cron: `*/${JOB_TICK_MS / 1000} * * * * *`, queue, limit: 20 })),
+      autoRun: [
+        ...NEWSROOM_QUEUES.map((queue) => ({ cron: `*/${JOB_TICK_MS / 1000} * * * * *`, queue, limit: 20 })),
+        // The outbox every second (and right after each write's response, see src/host/app.ts): a reader sees a change within 1 s.
+        { cron: '* * * * * *', queue: OUTBOX_QUEUE, limit: 50 },
+      ],
       // Several instances on one Redis: one of them runs the queues each tick.
       shouldAutoRun: (payload) => runJobsOnOneInstance(payload),
       deleteJobOnComplete: true,

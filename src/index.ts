@@ -1,4 +1,6 @@
-import type { CollectionConfig, CollectionSlug, Config, GlobalConfig } from 'payload'
+import type { CollectionConfig, CollectionSlug, Config, Field, GlobalConfig } from 'payload'
+
+import { nestedDocsPlugin } from '@payloadcms/plugin-nested-docs'
 
 import { Articles } from '../collections/Articles'
 import { Comments } from '../collections/Comments'
@@ -6,8 +8,14 @@ import { ModerationSettings } from '../collections/globals/ModerationSettings'
 import { ModerationExamples } from '../collections/ModerationExamples'
 import { ModerationModels } from '../collections/ModerationModels'
 import { scoreTextEndpoint } from './comments/endpoints/scoreText'
+import { SiteSettings } from '../collections/globals/SiteSettings'
 import { Media } from '../collections/Media'
+import { Sections, SECTIONS_SLUG } from '../collections/Sections'
 import { Sources } from '../collections/Sources'
+import { Tags } from '../collections/Tags'
+import { noteLiveArticle, recordArticleDeleted, recordArticleEvents } from '../hooks/outbox/articleEvents'
+import { recordCommentDeleted, recordCommentEvents } from '../hooks/outbox/commentEvents'
+import { recordSettingsChange, recordTaxonomyChange, recordTaxonomyDeleted } from '../hooks/outbox/taxonomyEvents'
 import { Users, USERS_SLUG } from '../collections/Users'
 import { WebhookDeliveries } from '../collections/WebhookDeliveries'
 import { WebhookEndpoints } from '../collections/WebhookEndpoints'
@@ -21,7 +29,7 @@ import { installRecountTriggers, removeRecountTriggers } from './comments/recoun
 import { newsroomTasks, WEBHOOKS_AUTORUN } from './jobs'
 import { documentEndpoints } from './openapi/endpoints'
 import { openApiEndpoints } from './openapi/routes'
-import { mergeCollection, withoutBehaviour } from './plugin/compose'
+import { appendHooks, mergeCollection, withoutBehaviour } from './plugin/compose'
 import { DEFAULT_GRAPHQL_LIMITS, graphqlLimitRules, type GraphQLLimits } from './security/graphqlLimits'
 
 /** Options of {@link newsroomPlugin}. Every option is optional. */
@@ -48,7 +56,47 @@ export interface NewsroomPluginOptions {
   loginFailuresPerMinute?: number
   /** GraphQL limits (depth, aliases, Payload's complexity), or `false` to leave the host's as they are. */
   graphQLLimits?: Partial<GraphQLLimits> | false
+  /**
+   * The reader site's `POST /revalidate` (the host app's own, or a separate deployment's): the outbox tells it
+   * which cache tags a committed change touched. Unset: no site is told (other consumers still run).
+   */
+  siteRevalidateUrl?: string
 }
+
+type CollectionHooks = NonNullable<CollectionConfig['hooks']>
+
+/** The outbox's hooks: each records its content event in the change's own transaction (see src/outbox). */
+const OUTBOX_HOOKS: Record<string, CollectionHooks> = {
+  articles: { beforeChange: [noteLiveArticle], afterChange: [recordArticleEvents], afterDelete: [recordArticleDeleted] },
+  comments: { afterChange: [recordCommentEvents], afterDelete: [recordCommentDeleted] },
+  sections: { afterChange: [recordTaxonomyChange('section.changed')], afterDelete: [recordTaxonomyDeleted('section.changed')] },
+  tags: { afterChange: [recordTaxonomyChange('tag.changed')], afterDelete: [recordTaxonomyDeleted('tag.changed')] },
+  sources: { afterChange: [recordTaxonomyChange('source.changed')], afterDelete: [recordTaxonomyDeleted('source.changed')] },
+}
+
+/** Sections are a tree: Payload's nested-docs plugin adds `parent` and `breadcrumbs` (labels by name, URLs by slug). */
+const sectionsTree = (): CollectionConfig =>
+  (
+    nestedDocsPlugin({
+    collections: [SECTIONS_SLUG as CollectionSlug],
+    generateLabel: (_docs, doc) => String(doc.name ?? ''),
+    generateURL: (docs) => `/sections/${String(docs.at(-1)?.slug ?? '')}`,
+  })({ collections: [Sections] } as Config) as Config
+  ).collections![0]
+
+/** The nested-docs plugin names a breadcrumb column in English only: drop that label so ours (en + zh) applies. */
+const dropFixedLabels = (fields: Field[]): Field[] =>
+  fields.map((field) => {
+    const copy = { ...field } as Field & { label?: unknown; fields?: Field[] }
+    if ('name' in copy && typeof copy.label === 'string') delete copy.label
+    if (Array.isArray(copy.fields)) copy.fields = dropFixedLabels(copy.fields)
+    return copy as Field
+  })
+
+const withoutFixedLabels = (collection: CollectionConfig): CollectionConfig => ({
+  ...collection,
+  fields: collection.fields.map((field) => (field.type === 'array' && field.name === 'breadcrumbs' ? { ...field, fields: dropFixedLabels(field.fields) } : field)),
+})
 
 /**
  * The newsroom plugin: adds Articles, Media, Comments, Sources and Users (with roles) and the global
@@ -81,11 +129,18 @@ export const newsroomPlugin =
       WebhookDeliveries,
       ModerationExamples,
       ModerationModels,
+      withoutFixedLabels(sectionsTree()),
+      Tags,
     ].map((collection) => retargetUsers(collection, usersSlug))
     // Disabled: schema only. Otherwise ids that cannot be ids answer 404, data of the wrong shape 400, timestamps are
-    // the server's (hooks/refuseImpossibleIds.ts, refuseMissingData.ts, keepServerTimestamps.ts), and failed logins
-    // are throttled per address (src/security/loginThrottle.ts). The host's own collections are left as they are.
-    const prepared = ours.map((collection) => (options.disabled ? withoutBehaviour(collection) : withServerGuards(collection, usersSlug)))
+    // the server's (hooks/refuseImpossibleIds.ts, refuseMissingData.ts, keepServerTimestamps.ts), failed logins are
+    // throttled per address (src/security/loginThrottle.ts), and changes are announced through the outbox
+    // (src/outbox). The host's own collections are left as they are.
+    const prepared = ours.map((collection) =>
+      options.disabled
+        ? withoutBehaviour(collection)
+        : withServerGuards({ ...collection, hooks: appendHooks<CollectionHooks>(collection.hooks, OUTBOX_HOOKS[collection.slug]) }, usersSlug),
+    )
 
     const bySlug = new Map(prepared.map((collection) => [collection.slug, collection]))
     const merged = hostCollections.map((host) => {
@@ -96,7 +151,8 @@ export const newsroomPlugin =
     })
     config.collections = [...merged, ...bySlug.values()]
 
-    const globals: GlobalConfig[] = [ModerationSettings].map((global) => (options.disabled ? withoutBehaviour(global) : global))
+    const siteSettings: GlobalConfig = { ...SiteSettings, hooks: appendHooks(SiteSettings.hooks, { afterChange: [recordSettingsChange] }) }
+    const globals: GlobalConfig[] = [ModerationSettings, siteSettings].map((global) => (options.disabled ? withoutBehaviour(global) : global))
     const hostGlobals = config.globals ?? []
     config.globals = [...hostGlobals, ...globals.filter((global) => !hostGlobals.some((host) => host.slug === global.slug))]
 
@@ -112,6 +168,7 @@ export const newsroomPlugin =
         siteLogoUrl: options.siteLogoUrl,
         siteLanguage: options.siteLanguage,
         loginFailuresPerMinute: options.loginFailuresPerMinute,
+        siteRevalidateUrl: options.siteRevalidateUrl,
       },
     }
     // Failed logins count against the client's address (REST and GraphQL): src/security/loginThrottle.ts.

@@ -76,6 +76,8 @@ export interface Config {
     'webhook-deliveries': WebhookDelivery;
     'moderation-examples': ModerationExample;
     'moderation-models': ModerationModel;
+    sections: Section;
+    tags: Tag;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -93,6 +95,8 @@ export interface Config {
     'webhook-deliveries': WebhookDeliveriesSelect<false> | WebhookDeliveriesSelect<true>;
     'moderation-examples': ModerationExamplesSelect<false> | ModerationExamplesSelect<true>;
     'moderation-models': ModerationModelsSelect<false> | ModerationModelsSelect<true>;
+    sections: SectionsSelect<false> | SectionsSelect<true>;
+    tags: TagsSelect<false> | TagsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -105,10 +109,12 @@ export interface Config {
   fallbackLocale: null;
   globals: {
     'moderation-settings': ModerationSetting;
+    'site-settings': SiteSetting;
     'payload-jobs-stats': PayloadJobsStat;
   };
   globalsSelect: {
     'moderation-settings': ModerationSettingsSelect<false> | ModerationSettingsSelect<true>;
+    'site-settings': SiteSettingsSelect<false> | SiteSettingsSelect<true>;
     'payload-jobs-stats': PayloadJobsStatsSelect<false> | PayloadJobsStatsSelect<true>;
   };
   locale: null;
@@ -125,6 +131,7 @@ export interface Config {
       deliverWebhook: TaskDeliverWebhook;
       sweepWebhookDeliveries: TaskSweepWebhookDeliveries;
       retrainOffenseModel: TaskRetrainOffenseModel;
+      dispatchContentEvent: TaskDispatchContentEvent;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -223,6 +230,9 @@ export interface Article {
   authors?: string | null;
   origin: 'original' | 'republished' | 'translated';
   source?: (number | null) | Source;
+  section?: (number | null) | Section;
+  sections?: (number | Section)[] | null;
+  tags?: (number | Tag)[] | null;
   originalUrl?: string | null;
   originalTitle?: string | null;
   originalPublishedAt?: string | null;
@@ -362,6 +372,40 @@ export interface Source {
   rightsWindowDays?: number | null;
   seoPolicy?: ('canonical-self' | 'canonical-original' | 'noindex-news') | null;
   active?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "sections".
+ */
+export interface Section {
+  id: number;
+  name: string;
+  nameEn?: string | null;
+  slug?: string | null;
+  order?: number | null;
+  description?: string | null;
+  parent?: (number | null) | Section;
+  breadcrumbs?:
+    | {
+        doc?: (number | null) | Section;
+        url?: string | null;
+        label?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "tags".
+ */
+export interface Tag {
+  id: number;
+  name: string;
+  slug?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -634,6 +678,7 @@ export interface PayloadJob {
           | 'deliverWebhook'
           | 'sweepWebhookDeliveries'
           | 'retrainOffenseModel'
+          | 'dispatchContentEvent'
           | 'schedulePublish';
         taskID: string;
         input?:
@@ -677,6 +722,7 @@ export interface PayloadJob {
         | 'deliverWebhook'
         | 'sweepWebhookDeliveries'
         | 'retrainOffenseModel'
+        | 'dispatchContentEvent'
         | 'schedulePublish'
       )
     | null;
@@ -733,6 +779,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'moderation-models';
         value: number | ModerationModel;
+      } | null)
+    | ({
+        relationTo: 'sections';
+        value: number | Section;
+      } | null)
+    | ({
+        relationTo: 'tags';
+        value: number | Tag;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -815,6 +869,9 @@ export interface ArticlesSelect<T extends boolean = true> {
   authors?: T;
   origin?: T;
   source?: T;
+  section?: T;
+  sections?: T;
+  tags?: T;
   originalUrl?: T;
   originalTitle?: T;
   originalPublishedAt?: T;
@@ -1075,6 +1132,38 @@ export interface ModerationModelsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "sections_select".
+ */
+export interface SectionsSelect<T extends boolean = true> {
+  name?: T;
+  nameEn?: T;
+  slug?: T;
+  order?: T;
+  description?: T;
+  parent?: T;
+  breadcrumbs?:
+    | T
+    | {
+        doc?: T;
+        url?: T;
+        label?: T;
+        id?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "tags_select".
+ */
+export interface TagsSelect<T extends boolean = true> {
+  name?: T;
+  slug?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -1223,6 +1312,39 @@ export interface ModerationSetting {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "site-settings".
+ */
+export interface SiteSetting {
+  id: number;
+  siteName?: string | null;
+  slogan?: string | null;
+  language: 'zh-CN' | 'en';
+  news?: {
+    publicationName?: string | null;
+    publicationLanguage?: string | null;
+  };
+  logo?: (number | null) | Media;
+  navigation?: (number | Section)[] | null;
+  footer?: {
+    copyrightHolder?: string | null;
+    privacyUrl?: string | null;
+    contactUrl?: string | null;
+    advertisingUrl?: string | null;
+    joinUrl?: string | null;
+    sitemapUrl?: string | null;
+  };
+  contact?: {
+    phone?: string | null;
+    email?: string | null;
+    newsTipEmail?: string | null;
+  };
+  commentDisclaimer?: string | null;
+  commentDisclaimerEn?: string | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-jobs-stats".
  */
 export interface PayloadJobsStat {
@@ -1274,6 +1396,45 @@ export interface ModerationSettingsSelect<T extends boolean = true> {
   offenseRejectAt?: T;
   retrainAfterDecisions?: T;
   activeOffenseModel?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "site-settings_select".
+ */
+export interface SiteSettingsSelect<T extends boolean = true> {
+  siteName?: T;
+  slogan?: T;
+  language?: T;
+  news?:
+    | T
+    | {
+        publicationName?: T;
+        publicationLanguage?: T;
+      };
+  logo?: T;
+  navigation?: T;
+  footer?:
+    | T
+    | {
+        copyrightHolder?: T;
+        privacyUrl?: T;
+        contactUrl?: T;
+        advertisingUrl?: T;
+        joinUrl?: T;
+        sitemapUrl?: T;
+      };
+  contact?:
+    | T
+    | {
+        phone?: T;
+        email?: T;
+        newsTipEmail?: T;
+      };
+  commentDisclaimer?: T;
+  commentDisclaimerEn?: T;
   updatedAt?: T;
   createdAt?: T;
   globalType?: T;
@@ -1387,6 +1548,26 @@ export interface TaskRetrainOffenseModel {
     version?: number | null;
     siteExamples?: number | null;
     accuracy?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskDispatchContentEvent".
+ */
+export interface TaskDispatchContentEvent {
+  input: {
+    event:
+      | {
+          [k: string]: unknown;
+        }
+      | unknown[]
+      | string
+      | number
+      | boolean
+      | null;
+  };
+  output: {
+    consumers?: number | null;
   };
 }
 /**

@@ -16,6 +16,11 @@ const exitOnConfigError = (error: unknown): never => {
   throw error
 }
 
+const siteRevalidateUrl = (env: NodeJS.ProcessEnv): string | undefined => {
+  if (env.SITE_REVALIDATE_URL === 'off') return undefined
+  return env.SITE_REVALIDATE_URL || `http://127.0.0.1:${env.PORT || 3000}/revalidate`
+}
+
 const load = () => {
   try {
     return createNewsroomConfig({
@@ -37,6 +42,8 @@ const load = () => {
         siteUrl: process.env.SITE_URL,
         siteName: process.env.SITE_NAME,
         loginFailuresPerMinute: Number(process.env.LOGIN_MAX_FAILURES_PER_MINUTE) || undefined,
+        // The reader site inside this server by default; SITE_REVALIDATE_URL for one deployed apart ('off': none).
+        siteRevalidateUrl: siteRevalidateUrl(process.env),
       },
     })
   } catch (error) {

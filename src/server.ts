@@ -78,6 +78,12 @@ const main = async () => {
   server.on('error', (error) => fail(`cannot listen on ${hostname}:${port}: ${error.message}`))
   // The moderation engine's segmenter and word list load once here, not on the first reader's comment.
   setImmediate(warmUpReadings)
+  // WebSocket upgrades (the development server's HMR at /_next/webpack-hmr) go through to Next.
+  const upgrade = nextApp.getUpgradeHandler()
+  server.on('upgrade', (req, socket, head) => {
+    if (req.url?.startsWith('/_next/')) void upgrade(req, socket, head)
+    else socket.destroy()
+  })
 
   // Drain: /readyz turns 503 and new requests are turned away at once; requests in flight and the running job
   // batch finish; then the database closes. Whatever is still open after the grace period is abandoned.

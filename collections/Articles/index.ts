@@ -5,6 +5,7 @@ import { isEditor } from '../../access/isStaff'
 import { isEditorOrAuthor } from '../../access/publicRead'
 import { articleContentEditor } from './editor'
 import { enforcePublishGate } from '../../hooks/articles/enforcePublishGate'
+import { requireSectionToPublish } from '../../hooks/articles/requireSectionToPublish'
 import { numberFigures } from '../../hooks/articles/figures'
 import { keepCommentCount } from '../../hooks/articles/keepCommentCount'
 import { stampAttribution } from '../../hooks/articles/stampAttribution'
@@ -37,7 +38,7 @@ export const Articles: CollectionConfig = {
   hooks: {
     beforeValidate: [uniqueSlug('title')],
     // Stamp first (so the gate sees the computed attribution), then refuse what may not be published.
-    beforeChange: [stampAttribution, enforcePublishGate],
+    beforeChange: [stampAttribution, enforcePublishGate, requireSectionToPublish],
     afterChange: [keepCommentCount],
   },
   endpoints: [articleJsonLdEndpoint, articleCommentsEndpoint],
@@ -63,6 +64,10 @@ export const Articles: CollectionConfig = {
       options: ['original', 'republished', 'translated'].map((value) => ({ label: value, value })),
     },
     { name: 'source', type: 'relationship', relationTo: 'sources', index: true },
+    // The primary section (the article's place on the site; needed to publish once the site has sections), more sections, tags.
+    { name: 'section', type: 'relationship', relationTo: 'sections', index: true, admin: { position: 'sidebar' } },
+    { name: 'sections', type: 'relationship', relationTo: 'sections', hasMany: true, admin: { position: 'sidebar' } },
+    { name: 'tags', type: 'relationship', relationTo: 'tags', hasMany: true, admin: { position: 'sidebar', allowCreate: true } },
     { name: 'originalUrl', type: 'text' },
     { name: 'originalTitle', type: 'text' },
     { name: 'originalPublishedAt', type: 'date' },

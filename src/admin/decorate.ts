@@ -151,6 +151,12 @@ const adminFor = (slug: string, options: AdminDecorationOptions): Decoration | u
     case 'moderation-examples':
     case 'moderation-models':
       return <Decoration>{ admin: { group: labelFor('group.moderation') }, fields: [] }
+    case 'sections':
+    case 'tags':
+      return <Decoration>{
+        admin: { group: labelFor('group.site'), ...(disabled ? {} : { hidden: hiddenUnless([...EDITORIAL_ROLES, 'author']) }) },
+        fields: [],
+      }
     default:
       if (slug === options.usersSlug) return <Decoration>{ admin: { group: labelFor('group.admin') }, fields: [] }
       return undefined
@@ -169,7 +175,7 @@ const patchFieldAdmin = (fields: Field[], patches: Record<string, Record<string,
     return copy as Field
   })
 
-const OUR_COLLECTIONS = ['articles', 'media', 'comments', 'sources', 'moderation-examples', 'moderation-models']
+const OUR_COLLECTIONS = ['articles', 'media', 'comments', 'sources', 'sections', 'tags', 'moderation-examples', 'moderation-models']
 
 /** Labels (en + zh), list columns, navigation groups and admin components for one of our collections. */
 export const decorateCollection = (collection: CollectionConfig, options: AdminDecorationOptions): CollectionConfig => {
@@ -194,13 +200,16 @@ export const decorateCollection = (collection: CollectionConfig, options: AdminD
   return { ...collection, labels, admin, fields }
 }
 
+const GLOBAL_GROUPS: Record<string, string> = { 'moderation-settings': 'group.moderation', 'site-settings': 'group.site' }
+
 /** Labels for our globals. */
 export const decorateGlobal = (global: GlobalConfig): GlobalConfig => {
-  if (global.slug !== 'moderation-settings') return global
+  const group = GLOBAL_GROUPS[global.slug]
+  if (!group) return global
   return {
     ...global,
     label: global.label ?? labelFor(`global.${global.slug}`),
-    admin: { ...global.admin, group: global.admin?.group ?? labelFor('group.moderation') },
+    admin: { ...global.admin, group: global.admin?.group ?? labelFor(group) },
     fields: labelFields(global.slug, global.fields),
   }
 }

@@ -6,6 +6,7 @@ import type { Payload } from 'payload'
 
 import { parseRequestDeadlineMs } from '../database'
 import type { ObjectStorageSettings } from '../objectStorage'
+import { kickOutbox } from '../outbox'
 import { checkHealth } from './health'
 import { checkReadiness } from './readiness'
 import { isPublicRead, readFromReplicas } from './replicas'
@@ -109,6 +110,15 @@ export const createHostApp = ({ getPayload, nextHandler, dev = false, requestDea
   )
   app.use(limitBodySize)
   app.use(respondWithin(requestDeadlineMs ?? parseRequestDeadlineMs(process.env.REQUEST_DEADLINE_MS)))
+  // After a write's response is sent (its transaction committed), dispatch the outbox now rather than at the next tick.
+  app.use((req, res, next) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD' && req.method !== 'OPTIONS' && req.path.startsWith('/api/')) {
+      res.on('finish', () => {
+        if (res.statusCode < 400) void getPayload().then(kickOutbox, () => undefined)
+      })
+    }
+    next()
+  })
 
   app.get('/healthz', async (_req, res) => {
     let health

@@ -1,6 +1,7 @@
 import type { TaskConfig } from 'payload'
 
 import { deliverWebhookTask } from './deliverWebhook'
+import { dispatchContentEvent } from '../outbox'
 import { notifyModeratorsTask } from './notifyModerators'
 import { restampSourceArticles } from './restampSourceArticles'
 import { retrainOffenseModelTask } from './retrainOffenseModel'
@@ -20,6 +21,7 @@ export const newsroomTasks: TaskConfig<any>[] = [
   deliverWebhookTask,
   sweepWebhookDeliveries,
   retrainOffenseModelTask,
+  dispatchContentEvent,
 ]
 
 /** Queues the plugin's jobs use; the host app auto-runs each. */

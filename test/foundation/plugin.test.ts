@@ -33,9 +33,9 @@ describe('newsroomPlugin composes into a host config', () => {
       admin: { meta: { titleSuffix: ' · Host' } },
     } as Config
     const out = newsroomPlugin()(host)
-    expect(out.collections!.map((c) => c.slug)).toEqual(['pages', 'users', 'articles', 'media', 'comments', 'sources', 'webhook-endpoints', 'webhook-deliveries', 'moderation-examples', 'moderation-models'])
+    expect(out.collections!.map((c) => c.slug)).toEqual(['pages', 'users', 'articles', 'media', 'comments', 'sources', 'webhook-endpoints', 'webhook-deliveries', 'moderation-examples', 'moderation-models', 'sections', 'tags'])
     expect(out.collections![0]).toBe(Pages)
-    expect(out.globals!.map((g) => g.slug)).toEqual(['site', 'moderation-settings'])
+    expect(out.globals!.map((g) => g.slug)).toEqual(['site', 'moderation-settings', 'site-settings'])
     expect(out.admin?.meta?.titleSuffix).toBe(' · Host')
     expect(host.collections).toEqual([Pages])
   })

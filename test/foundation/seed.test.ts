@@ -15,9 +15,9 @@ afterAll(async () => {
 describe('npm run seed', () => {
   it('creates demo data in every state, and changes nothing when run again', async () => {
     const first = await seed(app.payload, { passwords: { admin: 'admin-password-1' } })
-    expect(first.counts).toEqual({ users: 3, sources: 2, media: 2, articles: 4, comments: 8 })
+    expect(first.counts).toEqual({ users: 3, sources: 2, media: 5, sections: 4, tags: 5, articles: 6, comments: 11 })
     const again = await seed(app.payload)
-    expect(again.counts).toEqual({ users: 0, sources: 0, media: 0, articles: 0, comments: 0 })
+    expect(again.counts).toEqual({ users: 0, sources: 0, media: 0, sections: 0, tags: 0, articles: 0, comments: 0 })
     expect(again.users.every((user) => user.password === null)).toBe(true)
 
     const statuses = await app.payload.find({ collection: 'comments', limit: 100, overrideAccess: true, depth: 0 })
@@ -29,7 +29,7 @@ describe('npm run seed', () => {
     expect(login.status).toBe(200)
     expect(login.body.user.roles).toContain('admin')
     const articles = await app.rest('GET', '/api/articles?limit=10&sort=createdAt')
-    expect(articles.body.totalDocs).toBe(4)
+    expect(articles.body.totalDocs).toBe(6)
     const rba = articles.body.docs.find((doc: any) => doc.title.startsWith('澳洲央行'))
     expect(rba.attribution.creditLine).toBe('来源: 海外掘金 · 原文链接')
     expect(rba.slug).toMatch(/^ao-zhou-yang-hang/)

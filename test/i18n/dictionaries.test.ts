@@ -81,19 +81,21 @@ describe('labels of our collections, fields and options', () => {
   const config = apply()
   const ours = (config.collections ?? []) as CollectionConfig[]
 
-  it('covers our collections and the settings global', () => {
-    expect(ours.map((c) => c.slug).sort()).toEqual(['articles', 'comments', 'media', 'moderation-examples', 'moderation-models', 'sources', 'users', 'webhook-deliveries', 'webhook-endpoints'])
+  it('covers our collections and the settings globals', () => {
+    expect(ours.map((c) => c.slug).sort()).toEqual(['articles', 'comments', 'media', 'moderation-examples', 'moderation-models', 'sections', 'sources', 'tags', 'users', 'webhook-deliveries', 'webhook-endpoints'])
     for (const collection of ours) {
       expect(isBilingual(collection.labels?.singular), `${collection.slug} singular`).toBe(true)
       expect(isBilingual(collection.labels?.plural), `${collection.slug} plural`).toBe(true)
     }
-    const settings = (config.globals ?? []).find((g) => g.slug === 'moderation-settings') as GlobalConfig
-    expect(isBilingual(settings.label)).toBe(true)
+    for (const slug of ['moderation-settings', 'site-settings']) {
+      const settings = (config.globals ?? []).find((g) => g.slug === slug) as GlobalConfig
+      expect(isBilingual(settings.label), slug).toBe(true)
+    }
   })
 
-  it('shows 文章, 媒体, 评论, 来源 and 用户 in Chinese', () => {
+  it('shows 文章, 媒体, 评论, 来源, 用户, 栏目 and 标签 in Chinese', () => {
     const zhPlural = Object.fromEntries(ours.map((c) => [c.slug, (c.labels?.plural as any)?.zh]))
-    expect(zhPlural).toMatchObject({ articles: '文章', media: '媒体', comments: '评论', sources: '来源', users: '用户', 'webhook-endpoints': 'Webhook 端点', 'webhook-deliveries': 'Webhook 投递' })
+    expect(zhPlural).toMatchObject({ articles: '文章', media: '媒体', comments: '评论', sources: '来源', users: '用户', sections: '栏目', tags: '标签', 'webhook-endpoints': 'Webhook 端点', 'webhook-deliveries': 'Webhook 投递' })
   })
 
   const entities: { slug: string; fields: Field[] }[] = [...ours, ...((config.globals ?? []) as GlobalConfig[])]

@@ -17,10 +17,11 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE TYPE "public"."enum_webhook_deliveries_event_type" AS ENUM('article.published', 'article.updated', 'article.unpublished', 'article.deleted', 'comment.approved', 'comment.removed', 'comment.held', 'section.changed', 'tag.changed', 'settings.changed', 'source.changed', 'webhook.test');
   CREATE TYPE "public"."enum_webhook_deliveries_status" AS ENUM('pending', 'succeeded', 'failed', 'cancelled');
   CREATE TYPE "public"."enum_moderation_examples_label" AS ENUM('offensive', 'safe', 'spam');
-  CREATE TYPE "public"."enum_payload_jobs_log_task_slug" AS ENUM('inline', 'restampSourceArticles', 'unpublishExpiredRights', 'notifyModerators', 'sweepFloodCounters', 'deliverWebhook', 'sweepWebhookDeliveries', 'retrainOffenseModel', 'schedulePublish');
+  CREATE TYPE "public"."enum_payload_jobs_log_task_slug" AS ENUM('inline', 'restampSourceArticles', 'unpublishExpiredRights', 'notifyModerators', 'sweepFloodCounters', 'deliverWebhook', 'sweepWebhookDeliveries', 'retrainOffenseModel', 'dispatchContentEvent', 'schedulePublish');
   CREATE TYPE "public"."enum_payload_jobs_log_state" AS ENUM('failed', 'succeeded');
-  CREATE TYPE "public"."enum_payload_jobs_task_slug" AS ENUM('inline', 'restampSourceArticles', 'unpublishExpiredRights', 'notifyModerators', 'sweepFloodCounters', 'deliverWebhook', 'sweepWebhookDeliveries', 'retrainOffenseModel', 'schedulePublish');
+  CREATE TYPE "public"."enum_payload_jobs_task_slug" AS ENUM('inline', 'restampSourceArticles', 'unpublishExpiredRights', 'notifyModerators', 'sweepFloodCounters', 'deliverWebhook', 'sweepWebhookDeliveries', 'retrainOffenseModel', 'dispatchContentEvent', 'schedulePublish');
   CREATE TYPE "public"."enum_moderation_settings_mode" AS ENUM('post', 'pre');
+  CREATE TYPE "public"."enum_site_settings_language" AS ENUM('zh-CN', 'en');
   CREATE TABLE "users_roles" (
   	"order" integer NOT NULL,
   	"parent_id" integer NOT NULL,
@@ -61,6 +62,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"authors" varchar,
   	"origin" "enum_articles_origin" DEFAULT 'original',
   	"source_id" integer,
+  	"section_id" integer,
   	"original_url" varchar,
   	"original_title" varchar,
   	"original_published_at" timestamp(3) with time zone,
@@ -89,6 +91,15 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"_status" "enum_articles_status" DEFAULT 'draft'
   );
   
+  CREATE TABLE "articles_rels" (
+  	"id" serial PRIMARY KEY NOT NULL,
+  	"order" integer,
+  	"parent_id" integer NOT NULL,
+  	"path" varchar NOT NULL,
+  	"sections_id" integer,
+  	"tags_id" integer
+  );
+  
   CREATE TABLE "_articles_v" (
   	"id" serial PRIMARY KEY NOT NULL,
   	"parent_id" integer,
@@ -100,6 +111,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"version_authors" varchar,
   	"version_origin" "enum__articles_v_version_origin" DEFAULT 'original',
   	"version_source_id" integer,
+  	"version_section_id" integer,
   	"version_original_url" varchar,
   	"version_original_title" varchar,
   	"version_original_published_at" timestamp(3) with time zone,
@@ -130,6 +142,15 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
   	"latest" boolean,
   	"autosave" boolean
+  );
+  
+  CREATE TABLE "_articles_v_rels" (
+  	"id" serial PRIMARY KEY NOT NULL,
+  	"order" integer,
+  	"parent_id" integer NOT NULL,
+  	"path" varchar NOT NULL,
+  	"sections_id" integer,
+  	"tags_id" integer
   );
   
   CREATE TABLE "media" (
@@ -386,6 +407,35 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
   );
   
+  CREATE TABLE "sections_breadcrumbs" (
+  	"_order" integer NOT NULL,
+  	"_parent_id" integer NOT NULL,
+  	"id" varchar PRIMARY KEY NOT NULL,
+  	"doc_id" integer,
+  	"url" varchar,
+  	"label" varchar
+  );
+  
+  CREATE TABLE "sections" (
+  	"id" serial PRIMARY KEY NOT NULL,
+  	"name" varchar NOT NULL,
+  	"name_en" varchar,
+  	"slug" varchar,
+  	"order" numeric DEFAULT 0,
+  	"description" varchar,
+  	"parent_id" integer,
+  	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
+  	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
+  );
+  
+  CREATE TABLE "tags" (
+  	"id" serial PRIMARY KEY NOT NULL,
+  	"name" varchar NOT NULL,
+  	"slug" varchar,
+  	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
+  	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
+  );
+  
   CREATE TABLE "payload_kv" (
   	"id" serial PRIMARY KEY NOT NULL,
   	"key" varchar NOT NULL,
@@ -441,7 +491,9 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"webhook_endpoints_id" integer,
   	"webhook_deliveries_id" integer,
   	"moderation_examples_id" integer,
-  	"moderation_models_id" integer
+  	"moderation_models_id" integer,
+  	"sections_id" integer,
+  	"tags_id" integer
   );
   
   CREATE TABLE "payload_preferences" (
@@ -502,6 +554,37 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"text" varchar
   );
   
+  CREATE TABLE "site_settings" (
+  	"id" serial PRIMARY KEY NOT NULL,
+  	"site_name" varchar,
+  	"slogan" varchar,
+  	"language" "enum_site_settings_language" DEFAULT 'zh-CN' NOT NULL,
+  	"news_publication_name" varchar,
+  	"news_publication_language" varchar DEFAULT 'zh-cn',
+  	"logo_id" integer,
+  	"footer_copyright_holder" varchar,
+  	"footer_privacy_url" varchar,
+  	"footer_contact_url" varchar,
+  	"footer_advertising_url" varchar,
+  	"footer_join_url" varchar,
+  	"footer_sitemap_url" varchar DEFAULT '/sitemap.xml',
+  	"contact_phone" varchar,
+  	"contact_email" varchar,
+  	"contact_news_tip_email" varchar,
+  	"comment_disclaimer" varchar DEFAULT '网友评论仅供其表达个人看法,并不表明网站立场。',
+  	"comment_disclaimer_en" varchar DEFAULT 'Comments are the views of their authors and do not represent the views of this site.',
+  	"updated_at" timestamp(3) with time zone,
+  	"created_at" timestamp(3) with time zone
+  );
+  
+  CREATE TABLE "site_settings_rels" (
+  	"id" serial PRIMARY KEY NOT NULL,
+  	"order" integer,
+  	"parent_id" integer NOT NULL,
+  	"path" varchar NOT NULL,
+  	"sections_id" integer
+  );
+  
   CREATE TABLE "payload_jobs_stats" (
   	"id" serial PRIMARY KEY NOT NULL,
   	"stats" jsonb,
@@ -513,11 +596,19 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   ALTER TABLE "users_sessions" ADD CONSTRAINT "users_sessions_parent_id_fk" FOREIGN KEY ("_parent_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "articles" ADD CONSTRAINT "articles_hero_image_id_media_id_fk" FOREIGN KEY ("hero_image_id") REFERENCES "public"."media"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "articles" ADD CONSTRAINT "articles_source_id_sources_id_fk" FOREIGN KEY ("source_id") REFERENCES "public"."sources"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "articles" ADD CONSTRAINT "articles_section_id_sections_id_fk" FOREIGN KEY ("section_id") REFERENCES "public"."sections"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "articles" ADD CONSTRAINT "articles_created_by_id_users_id_fk" FOREIGN KEY ("created_by_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "articles_rels" ADD CONSTRAINT "articles_rels_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."articles"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "articles_rels" ADD CONSTRAINT "articles_rels_sections_fk" FOREIGN KEY ("sections_id") REFERENCES "public"."sections"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "articles_rels" ADD CONSTRAINT "articles_rels_tags_fk" FOREIGN KEY ("tags_id") REFERENCES "public"."tags"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "_articles_v" ADD CONSTRAINT "_articles_v_parent_id_articles_id_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."articles"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "_articles_v" ADD CONSTRAINT "_articles_v_version_hero_image_id_media_id_fk" FOREIGN KEY ("version_hero_image_id") REFERENCES "public"."media"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "_articles_v" ADD CONSTRAINT "_articles_v_version_source_id_sources_id_fk" FOREIGN KEY ("version_source_id") REFERENCES "public"."sources"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "_articles_v" ADD CONSTRAINT "_articles_v_version_section_id_sections_id_fk" FOREIGN KEY ("version_section_id") REFERENCES "public"."sections"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "_articles_v" ADD CONSTRAINT "_articles_v_version_created_by_id_users_id_fk" FOREIGN KEY ("version_created_by_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "_articles_v_rels" ADD CONSTRAINT "_articles_v_rels_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."_articles_v"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "_articles_v_rels" ADD CONSTRAINT "_articles_v_rels_sections_fk" FOREIGN KEY ("sections_id") REFERENCES "public"."sections"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "_articles_v_rels" ADD CONSTRAINT "_articles_v_rels_tags_fk" FOREIGN KEY ("tags_id") REFERENCES "public"."tags"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "media" ADD CONSTRAINT "media_source_id_sources_id_fk" FOREIGN KEY ("source_id") REFERENCES "public"."sources"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "comments_moderation_reasons" ADD CONSTRAINT "comments_moderation_reasons_parent_id_fk" FOREIGN KEY ("_parent_id") REFERENCES "public"."comments"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "comments_reports" ADD CONSTRAINT "comments_reports_parent_id_fk" FOREIGN KEY ("_parent_id") REFERENCES "public"."comments"("id") ON DELETE cascade ON UPDATE no action;
@@ -537,6 +628,9 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   ALTER TABLE "webhook_deliveries" ADD CONSTRAINT "webhook_deliveries_endpoint_id_webhook_endpoints_id_fk" FOREIGN KEY ("endpoint_id") REFERENCES "public"."webhook_endpoints"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "moderation_examples" ADD CONSTRAINT "moderation_examples_article_id_articles_id_fk" FOREIGN KEY ("article_id") REFERENCES "public"."articles"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "moderation_examples" ADD CONSTRAINT "moderation_examples_comment_id_comments_id_fk" FOREIGN KEY ("comment_id") REFERENCES "public"."comments"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "sections_breadcrumbs" ADD CONSTRAINT "sections_breadcrumbs_doc_id_sections_id_fk" FOREIGN KEY ("doc_id") REFERENCES "public"."sections"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "sections_breadcrumbs" ADD CONSTRAINT "sections_breadcrumbs_parent_id_fk" FOREIGN KEY ("_parent_id") REFERENCES "public"."sections"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "sections" ADD CONSTRAINT "sections_parent_id_sections_id_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."sections"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "payload_jobs_log" ADD CONSTRAINT "payload_jobs_log_parent_id_fk" FOREIGN KEY ("_parent_id") REFERENCES "public"."payload_jobs"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."payload_locked_documents"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_users_fk" FOREIGN KEY ("users_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;
@@ -547,9 +641,14 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_webhook_deliveries_fk" FOREIGN KEY ("webhook_deliveries_id") REFERENCES "public"."webhook_deliveries"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_moderation_examples_fk" FOREIGN KEY ("moderation_examples_id") REFERENCES "public"."moderation_examples"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_moderation_models_fk" FOREIGN KEY ("moderation_models_id") REFERENCES "public"."moderation_models"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_sections_fk" FOREIGN KEY ("sections_id") REFERENCES "public"."sections"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_tags_fk" FOREIGN KEY ("tags_id") REFERENCES "public"."tags"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_preferences_rels" ADD CONSTRAINT "payload_preferences_rels_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."payload_preferences"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_preferences_rels" ADD CONSTRAINT "payload_preferences_rels_users_fk" FOREIGN KEY ("users_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "moderation_settings_texts" ADD CONSTRAINT "moderation_settings_texts_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."moderation_settings"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "site_settings" ADD CONSTRAINT "site_settings_logo_id_media_id_fk" FOREIGN KEY ("logo_id") REFERENCES "public"."media"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "site_settings_rels" ADD CONSTRAINT "site_settings_rels_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."site_settings"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "site_settings_rels" ADD CONSTRAINT "site_settings_rels_sections_fk" FOREIGN KEY ("sections_id") REFERENCES "public"."sections"("id") ON DELETE cascade ON UPDATE no action;
   CREATE INDEX "users_roles_order_idx" ON "users_roles" USING btree ("order");
   CREATE INDEX "users_roles_parent_idx" ON "users_roles" USING btree ("parent_id");
   CREATE INDEX "users_roles_value_idx" ON "users_roles" USING btree ("value");
@@ -561,15 +660,22 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE UNIQUE INDEX "articles_slug_idx" ON "articles" USING btree ("slug");
   CREATE INDEX "articles_hero_image_idx" ON "articles" USING btree ("hero_image_id");
   CREATE INDEX "articles_source_idx" ON "articles" USING btree ("source_id");
+  CREATE INDEX "articles_section_idx" ON "articles" USING btree ("section_id");
   CREATE INDEX "articles_published_at_idx" ON "articles" USING btree ("published_at");
   CREATE INDEX "articles_created_by_idx" ON "articles" USING btree ("created_by_id");
   CREATE INDEX "articles_updated_at_idx" ON "articles" USING btree ("updated_at");
   CREATE INDEX "articles_created_at_idx" ON "articles" USING btree ("created_at");
   CREATE INDEX "articles__status_idx" ON "articles" USING btree ("_status");
+  CREATE INDEX "articles_rels_order_idx" ON "articles_rels" USING btree ("order");
+  CREATE INDEX "articles_rels_parent_idx" ON "articles_rels" USING btree ("parent_id");
+  CREATE INDEX "articles_rels_path_idx" ON "articles_rels" USING btree ("path");
+  CREATE INDEX "articles_rels_sections_id_idx" ON "articles_rels" USING btree ("sections_id");
+  CREATE INDEX "articles_rels_tags_id_idx" ON "articles_rels" USING btree ("tags_id");
   CREATE INDEX "_articles_v_parent_idx" ON "_articles_v" USING btree ("parent_id");
   CREATE INDEX "_articles_v_version_version_slug_idx" ON "_articles_v" USING btree ("version_slug");
   CREATE INDEX "_articles_v_version_version_hero_image_idx" ON "_articles_v" USING btree ("version_hero_image_id");
   CREATE INDEX "_articles_v_version_version_source_idx" ON "_articles_v" USING btree ("version_source_id");
+  CREATE INDEX "_articles_v_version_version_section_idx" ON "_articles_v" USING btree ("version_section_id");
   CREATE INDEX "_articles_v_version_version_published_at_idx" ON "_articles_v" USING btree ("version_published_at");
   CREATE INDEX "_articles_v_version_version_created_by_idx" ON "_articles_v" USING btree ("version_created_by_id");
   CREATE INDEX "_articles_v_version_version_updated_at_idx" ON "_articles_v" USING btree ("version_updated_at");
@@ -579,6 +685,11 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "_articles_v_updated_at_idx" ON "_articles_v" USING btree ("updated_at");
   CREATE INDEX "_articles_v_latest_idx" ON "_articles_v" USING btree ("latest");
   CREATE INDEX "_articles_v_autosave_idx" ON "_articles_v" USING btree ("autosave");
+  CREATE INDEX "_articles_v_rels_order_idx" ON "_articles_v_rels" USING btree ("order");
+  CREATE INDEX "_articles_v_rels_parent_idx" ON "_articles_v_rels" USING btree ("parent_id");
+  CREATE INDEX "_articles_v_rels_path_idx" ON "_articles_v_rels" USING btree ("path");
+  CREATE INDEX "_articles_v_rels_sections_id_idx" ON "_articles_v_rels" USING btree ("sections_id");
+  CREATE INDEX "_articles_v_rels_tags_id_idx" ON "_articles_v_rels" USING btree ("tags_id");
   CREATE INDEX "media_source_idx" ON "media" USING btree ("source_id");
   CREATE INDEX "media_updated_at_idx" ON "media" USING btree ("updated_at");
   CREATE INDEX "media_created_at_idx" ON "media" USING btree ("created_at");
@@ -657,6 +768,16 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "moderation_models_active_idx" ON "moderation_models" USING btree ("active");
   CREATE INDEX "moderation_models_updated_at_idx" ON "moderation_models" USING btree ("updated_at");
   CREATE INDEX "moderation_models_created_at_idx" ON "moderation_models" USING btree ("created_at");
+  CREATE INDEX "sections_breadcrumbs_order_idx" ON "sections_breadcrumbs" USING btree ("_order");
+  CREATE INDEX "sections_breadcrumbs_parent_id_idx" ON "sections_breadcrumbs" USING btree ("_parent_id");
+  CREATE INDEX "sections_breadcrumbs_doc_idx" ON "sections_breadcrumbs" USING btree ("doc_id");
+  CREATE UNIQUE INDEX "sections_slug_idx" ON "sections" USING btree ("slug");
+  CREATE INDEX "sections_parent_idx" ON "sections" USING btree ("parent_id");
+  CREATE INDEX "sections_updated_at_idx" ON "sections" USING btree ("updated_at");
+  CREATE INDEX "sections_created_at_idx" ON "sections" USING btree ("created_at");
+  CREATE UNIQUE INDEX "tags_slug_idx" ON "tags" USING btree ("slug");
+  CREATE INDEX "tags_updated_at_idx" ON "tags" USING btree ("updated_at");
+  CREATE INDEX "tags_created_at_idx" ON "tags" USING btree ("created_at");
   CREATE UNIQUE INDEX "payload_kv_key_idx" ON "payload_kv" USING btree ("key");
   CREATE INDEX "payload_jobs_log_order_idx" ON "payload_jobs_log" USING btree ("_order");
   CREATE INDEX "payload_jobs_log_parent_id_idx" ON "payload_jobs_log" USING btree ("_parent_id");
@@ -683,6 +804,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "payload_locked_documents_rels_webhook_deliveries_id_idx" ON "payload_locked_documents_rels" USING btree ("webhook_deliveries_id");
   CREATE INDEX "payload_locked_documents_rels_moderation_examples_id_idx" ON "payload_locked_documents_rels" USING btree ("moderation_examples_id");
   CREATE INDEX "payload_locked_documents_rels_moderation_models_id_idx" ON "payload_locked_documents_rels" USING btree ("moderation_models_id");
+  CREATE INDEX "payload_locked_documents_rels_sections_id_idx" ON "payload_locked_documents_rels" USING btree ("sections_id");
+  CREATE INDEX "payload_locked_documents_rels_tags_id_idx" ON "payload_locked_documents_rels" USING btree ("tags_id");
   CREATE INDEX "payload_preferences_key_idx" ON "payload_preferences" USING btree ("key");
   CREATE INDEX "payload_preferences_updated_at_idx" ON "payload_preferences" USING btree ("updated_at");
   CREATE INDEX "payload_preferences_created_at_idx" ON "payload_preferences" USING btree ("created_at");
@@ -692,7 +815,12 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "payload_preferences_rels_users_id_idx" ON "payload_preferences_rels" USING btree ("users_id");
   CREATE INDEX "payload_migrations_updated_at_idx" ON "payload_migrations" USING btree ("updated_at");
   CREATE INDEX "payload_migrations_created_at_idx" ON "payload_migrations" USING btree ("created_at");
-  CREATE INDEX "moderation_settings_texts_order_parent" ON "moderation_settings_texts" USING btree ("order","parent_id");`)
+  CREATE INDEX "moderation_settings_texts_order_parent" ON "moderation_settings_texts" USING btree ("order","parent_id");
+  CREATE INDEX "site_settings_logo_idx" ON "site_settings" USING btree ("logo_id");
+  CREATE INDEX "site_settings_rels_order_idx" ON "site_settings_rels" USING btree ("order");
+  CREATE INDEX "site_settings_rels_parent_idx" ON "site_settings_rels" USING btree ("parent_id");
+  CREATE INDEX "site_settings_rels_path_idx" ON "site_settings_rels" USING btree ("path");
+  CREATE INDEX "site_settings_rels_sections_id_idx" ON "site_settings_rels" USING btree ("sections_id");`)
 }
 
 export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {
@@ -701,7 +829,9 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   DROP TABLE "users_sessions" CASCADE;
   DROP TABLE "users" CASCADE;
   DROP TABLE "articles" CASCADE;
+  DROP TABLE "articles_rels" CASCADE;
   DROP TABLE "_articles_v" CASCADE;
+  DROP TABLE "_articles_v_rels" CASCADE;
   DROP TABLE "media" CASCADE;
   DROP TABLE "comments_moderation_reasons" CASCADE;
   DROP TABLE "comments_reports" CASCADE;
@@ -717,6 +847,9 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   DROP TABLE "webhook_deliveries" CASCADE;
   DROP TABLE "moderation_examples" CASCADE;
   DROP TABLE "moderation_models" CASCADE;
+  DROP TABLE "sections_breadcrumbs" CASCADE;
+  DROP TABLE "sections" CASCADE;
+  DROP TABLE "tags" CASCADE;
   DROP TABLE "payload_kv" CASCADE;
   DROP TABLE "payload_jobs_log" CASCADE;
   DROP TABLE "payload_jobs" CASCADE;
@@ -727,6 +860,8 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   DROP TABLE "payload_migrations" CASCADE;
   DROP TABLE "moderation_settings" CASCADE;
   DROP TABLE "moderation_settings_texts" CASCADE;
+  DROP TABLE "site_settings" CASCADE;
+  DROP TABLE "site_settings_rels" CASCADE;
   DROP TABLE "payload_jobs_stats" CASCADE;
   DROP TYPE "public"."enum_users_roles";
   DROP TYPE "public"."enum_articles_origin";
@@ -746,5 +881,6 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   DROP TYPE "public"."enum_payload_jobs_log_task_slug";
   DROP TYPE "public"."enum_payload_jobs_log_state";
   DROP TYPE "public"."enum_payload_jobs_task_slug";
-  DROP TYPE "public"."enum_moderation_settings_mode";`)
+  DROP TYPE "public"."enum_moderation_settings_mode";
+  DROP TYPE "public"."enum_site_settings_language";`)
 }
