@@ -180,6 +180,17 @@ export const ENDPOINT_DOCUMENTATION: Record<string, Operation> = {
       ...errors(['401', 'Unauthorized'], ['403', 'Forbidden'], ['404', 'NotFound']),
     },
   },
+  'moderation-models post /retrain': {
+    operationId: 'retrainOffenseModel',
+    summary: 'Retrain the offence model from the site’s moderator decisions',
+    description: 'Admins only. Queues the retraining job (it never runs in the request); answers 200 with `alreadyQueued` when one is waiting.',
+    security: adminCall,
+    responses: {
+      '200': json({ type: 'object', properties: { queued: { type: 'boolean' }, alreadyQueued: { type: 'boolean' } } }, 'A retrain is already waiting.'),
+      '202': json({ type: 'object', properties: { queued: { type: 'boolean' }, jobId: { type: 'string' } } }, 'The retrain is queued.'),
+      ...errors(['401', 'Unauthorized'], ['403', 'Forbidden']),
+    },
+  },
   'webhook-deliveries post /:id/resend': {
     operationId: 'resendWebhookDelivery',
     summary: 'Send a delivery’s event again (same `webhook-id`)',
