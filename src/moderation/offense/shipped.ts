@@ -3,11 +3,14 @@
  * on COLDataset's training split (data/NOTICE), one JSON file beside the data.
  */
 import { readFile } from 'node:fs/promises'
+import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 import { OffenseModel } from './model'
 
-export const SHIPPED_MODEL_PATH = fileURLToPath(new URL('./data/cold-offense-model.json', import.meta.url))
+// path.dirname(fileURLToPath(import.meta.url)) rather than new URL(…, import.meta.url): Next's bundler rewrites the
+// latter into a URL of another realm, which fileURLToPath refuses while the admin's pages are built.
+export const SHIPPED_MODEL_PATH = path.join(path.dirname(fileURLToPath(import.meta.url)), 'data', 'cold-offense-model.json')
 
 let shipped: Promise<OffenseModel> | undefined
 
