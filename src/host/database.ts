@@ -81,15 +81,31 @@ const endPool = async (pool: PoolLike): Promise<void> => {
       // already released: end() closes it
     }
   }
-  await ended
+  // A client still busy (a query that will not come back, a transaction nobody ends) would keep end() waiting for
+  // ever; after a grace period its connection is closed under it.
+  const wait = (ms: number) => new Promise<'late'>((resolve) => setTimeout(() => resolve('late'), ms).unref())
+  if ((await Promise.race([ended.then(() => 'ended' as const), wait(POOL_END_GRACE_MS)])) === 'late') {
+    for (const client of pool._clients ?? []) {
+      try {
+        ;(client as { end?: () => Promise<void> }).end?.().catch(() => undefined)
+      } catch {
+        // already closing
+      }
+    }
+    await Promise.race([ended, wait(2000)])
+  }
 }
+
+/** How long closing the database waits for busy pool clients before closing their connections. */
+const POOL_END_GRACE_MS = 5000
 
 /** Closes the database for good (and its read replicas): Payload's destroy() forgets the schema but leaves pools open. */
 export const closeDatabase = async (payload: Payload): Promise<void> => {
   const pool = poolOf(payload)
   const replicas = replicaPoolsOf(payload) as PoolLike[]
   const client = clientOf(payload)
-  await payload.destroy()
+  // destroy() waits on the adapter; a busy connection must not keep a stopping process alive past the pools' grace.
+  await Promise.race([payload.destroy(), new Promise((resolve) => setTimeout(resolve, POOL_END_GRACE_MS).unref())])
   if (pool) await Promise.all([pool, ...replicas].map(endPool))
   else if (client && typeof client.close === 'function') client.close()
 }
