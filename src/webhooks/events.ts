@@ -1,17 +1,7 @@
-/** Content events a site can subscribe to; `webhook.test` is sent on demand only. */
-export const CONTENT_EVENTS = [
-  'article.published',
-  'article.updated',
-  'article.unpublished',
-  'article.deleted',
-  'comment.approved',
-  'comment.removed',
-  'comment.held',
-  'section.changed',
-  'tag.changed',
-  'settings.changed',
-  'source.changed',
-] as const
+import { CONTENT_EVENT_TYPES } from '../outbox/events'
+
+/** Content events a site can subscribe to (the outbox's, one list); `webhook.test` is sent on demand only. */
+export const CONTENT_EVENTS = CONTENT_EVENT_TYPES
 
 export const TEST_EVENT = 'webhook.test' as const
 
