@@ -30,12 +30,13 @@ import { AgeCell as AgeCell_a5acc3b5ac74409756231dcfa751a5ef } from '../../../ad
 import { QueueDefault as QueueDefault_1287d158faa876179bd0dc0ef0ee6648 } from '../../../admin/components/QueueDefault'
 import { QueueFilters as QueueFilters_4ffa6182545a6f610368b520caca8240 } from '../../../admin/components/QueueFilters'
 import { PermissionsCell as PermissionsCell_289ae49e6c6f2f787c7f74cff56c3e09 } from '../../../admin/components/SourceCells'
+import { WebhookEndpointActions as WebhookEndpointActions_e3b49f65c97f2bbe6e9179f323da2c06 } from '../../../admin/components/WebhookActions'
+import { WebhookDeliveryActions as WebhookDeliveryActions_e3b49f65c97f2bbe6e9179f323da2c06 } from '../../../admin/components/WebhookActions'
 import { ModerationQueueSize as ModerationQueueSize_b295b4b15b1580ad6909e17dc5fe938c } from '../../../admin/components/Dashboard'
 import { RightsWindows as RightsWindows_b295b4b15b1580ad6909e17dc5fe938c } from '../../../admin/components/Dashboard'
+import { S3ClientUploadHandler as S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24 } from '@payloadcms/storage-s3/client'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
-import { WebhookEndpointActions as WebhookEndpointActions_82f138e43da606713bc56afb12eb36ce } from '../../../admin/components/WebhookActions'
-import { WebhookDeliveryActions as WebhookDeliveryActions_82f138e43da606713bc56afb12eb36ce } from '../../../admin/components/WebhookActions'
 /** @type import('payload').ImportMap */
 export const importMap = {
   "/admin/components/AttributionPreview#AttributionPreview": AttributionPreview_7969a86afd1b1948dd61f6e967210b69,
@@ -70,9 +71,10 @@ export const importMap = {
   "/admin/components/QueueDefault#QueueDefault": QueueDefault_1287d158faa876179bd0dc0ef0ee6648,
   "/admin/components/QueueFilters#QueueFilters": QueueFilters_4ffa6182545a6f610368b520caca8240,
   "/admin/components/SourceCells#PermissionsCell": PermissionsCell_289ae49e6c6f2f787c7f74cff56c3e09,
+  "/admin/components/WebhookActions#WebhookEndpointActions": WebhookEndpointActions_e3b49f65c97f2bbe6e9179f323da2c06,
+  "/admin/components/WebhookActions#WebhookDeliveryActions": WebhookDeliveryActions_e3b49f65c97f2bbe6e9179f323da2c06,
   "/admin/components/Dashboard#ModerationQueueSize": ModerationQueueSize_b295b4b15b1580ad6909e17dc5fe938c,
   "/admin/components/Dashboard#RightsWindows": RightsWindows_b295b4b15b1580ad6909e17dc5fe938c,
-  "/admin/components/WebhookActions#WebhookEndpointActions": WebhookEndpointActions_82f138e43da606713bc56afb12eb36ce,
-  "/admin/components/WebhookActions#WebhookDeliveryActions": WebhookDeliveryActions_82f138e43da606713bc56afb12eb36ce,
+  "@payloadcms/storage-s3/client#S3ClientUploadHandler": S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
