@@ -21,9 +21,13 @@ export const highlightSegments = (body: string, reasons: readonly ReasonLike[] |
     .filter((r) => typeof r.start === 'number' && typeof r.end === 'number' && r.end! > r.start!)
     .map((r) => ({ start: Math.max(0, r.start!), end: Math.min(body.length, r.end!), code: r.code ?? undefined }))
     .filter((r) => r.start < r.end)
-    .sort((a, b) => a.start - b.start || b.end - a.end)
+  // A matched term is marked as itself: the learned score's n-grams mark only text no term reason covers.
+  const isScore = (r: { code?: string }) => r.code === 'likely_offensive'
+  const terms = ranges.filter((r) => !isScore(r))
+  const kept = [...terms, ...ranges.filter((r) => isScore(r) && !terms.some((t) => r.start < t.end && t.start < r.end))]
+  kept.sort((a, b) => a.start - b.start || b.end - a.end)
   const merged: typeof ranges = []
-  for (const range of ranges) {
+  for (const range of kept) {
     const last = merged[merged.length - 1]
     if (last && range.start <= last.end) last.end = Math.max(last.end, range.end)
     else merged.push({ ...range })
