@@ -29,7 +29,8 @@ export const highlightSegments = (body: string, reasons: readonly ReasonLike[] |
   const merged: typeof ranges = []
   for (const range of kept) {
     const last = merged[merged.length - 1]
-    if (last && range.start <= last.end) last.end = Math.max(last.end, range.end)
+    // Overlapping ranges merge; touching ones stay apart, so each keeps its own reason.
+    if (last && range.start < last.end) last.end = Math.max(last.end, range.end)
     else merged.push({ ...range })
   }
 
