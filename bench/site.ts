@@ -6,95 +6,36 @@
  *   file from the same server: requests/s, p50 and p99;
  * - publish → visible: the time from an editor's save (its response, i.e. after commit) to the first reader
  *   request of the article page that shows the change (outbox run every second and kicked after each write);
- * - the thread endpoint next to a plain REST find of the same 20 comments.
+ * - the thread endpoint next to a plain REST find of the same 20 comments;
+ * - a conditional GET of the thread (If-None-Match with its current ETag → 304) next to `/healthz`;
+ * - with BENCH_REDIS_URL set, the cached article page again on a server whose Next cache lives in Redis
+ *   (REDIS_URL: src/site/nextCacheHandler.mjs), as every instance of a multi-instance deployment serves it.
  *
  * Table on stdout, figures in bench/results/site.json. BENCH_DURATION (seconds per run, default 10),
  * BENCH_CONNECTIONS (default 10), BENCH_COMMENTS (default 100000).
  */
-import { spawn, type ChildProcess } from 'node:child_process'
 import crypto from 'node:crypto'
 import fs from 'node:fs'
-import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 
 import autocannon from 'autocannon'
+import { Redis } from 'ioredis'
 import { getPayload } from 'payload'
 
 import { createNewsroomConfig } from '../src/config'
 import { closeDatabase } from '../src/host/database'
 import { analyze, insertComments, type SeedRow } from './lib/api-seed'
+import { productionRun, requireBuild, root } from './lib/production-server'
 
-const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
 const DURATION = Number(process.env.BENCH_DURATION || 10)
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 10)
 const TOTAL_COMMENTS = Number(process.env.BENCH_COMMENTS || 100_000)
 const THREAD = 500
 const PUBLISH_ROUNDS = 10
 
-if (!fs.existsSync(path.join(root, '.next', 'BUILD_ID'))) {
-  console.error('bench:site runs against the production build: run `npm run build` first')
-  process.exit(1)
-}
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const server = net.createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo
-      server.close(() => resolve(port))
-    })
-  })
-
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-bench-site-'))
-const databaseUri = `file:${path.join(dir, 'bench.db')}`
-const secret = crypto.randomBytes(32).toString('hex')
-
-const startServer = async (extraEnv: Record<string, string>) => {
-  const port = await freePort()
-  const base = `http://127.0.0.1:${port}`
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
-    cwd: root,
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      NEXT_TELEMETRY_DISABLED: '1',
-      PAYLOAD_SECRET: secret,
-      DATABASE_URI: databaseUri,
-      MEDIA_DIR: path.join(dir, 'media'),
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      SERVER_URL: base,
-      SITE_URL: base,
-      LOG_LEVEL: 'warn',
-      ...extraEnv,
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-    detached: true,
-  })
-  const deadline = Date.now() + 180_000
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`)
-    try {
-      if ((await fetch(`${base}/healthz`)).ok) return { base, child }
-    } catch {
-      // not yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500))
-  }
-  throw new Error('server did not start')
-}
-
-const stopServer = async (child: ChildProcess) => {
-  const exited = new Promise((resolve) => child.once('exit', resolve))
-  try {
-    process.kill(-child.pid!, 'SIGTERM')
-  } catch {
-    return
-  }
-  await exited
-}
+requireBuild('bench:site')
+const { dir, databaseUri, secret, startServer, stopServer } = productionRun('site')
 
 const api = async (base: string, method: string, route: string, body?: unknown, token?: string) => {
   const response = await fetch(`${base}${route}`, {
@@ -107,10 +48,10 @@ const api = async (base: string, method: string, route: string, body?: unknown, 
   return json
 }
 
-type Result = { requests: { average: number; total: number }; latency: { p50: number; p99: number }; non2xx: number; errors: number }
-const load = (url: string) =>
+type Result = { requests: { average: number; total: number }; latency: { p50: number; p99: number }; non2xx: number; errors: number; '3xx': number }
+const load = (url: string, headers?: Record<string, string>) =>
   new Promise<Result>((resolve, reject) =>
-    autocannon({ url, connections: CONNECTIONS, duration: DURATION }, (error, result) => (error ? reject(error) : resolve(result as Result))),
+    autocannon({ url, connections: CONNECTIONS, duration: DURATION, headers }, (error, result) => (error ? reject(error) : resolve(result as Result))),
   )
 const row = (name: string, result: Result) => ({
   name,
@@ -118,6 +59,7 @@ const row = (name: string, result: Result) => ({
   p50ms: result.latency.p50,
   p99ms: result.latency.p99,
   non2xx: result.non2xx,
+  notModified: result['3xx'],
   errors: result.errors,
 })
 
@@ -161,6 +103,7 @@ const main = async () => {
   const page = `/articles/${article.slug}`
   const html = await (await fetch(`${server.base}${page}`)).text()
   if (!html.includes('最新评论(500)')) throw new Error('the article page does not show the 500-comment thread')
+  console.error(`article page: ${Buffer.byteLength(html)} bytes of HTML`)
   const staticFile = /href="(\/_next\/static\/[^"]+\.css)"/.exec(html)?.[1]
   if (!staticFile) throw new Error('no static file found in the page')
 
@@ -174,6 +117,16 @@ const main = async () => {
       await load(`${server.base}/api/comments?where[article][equals]=${article.id}&where[parent][exists]=false&sort=-createdAt&limit=20&depth=0`),
     ),
   )
+
+  // 304 vs /healthz: the thread asked with its current ETag (what a CDN or the site's fetch revalidation sends).
+  const threadUrl = `${server.base}/api/articles/${article.id}/comments?limit=20`
+  const etag = (await fetch(threadUrl)).headers.get('etag')
+  if (!etag) throw new Error('the thread endpoint sent no ETag')
+  const check = await fetch(threadUrl, { headers: { 'If-None-Match': etag } })
+  if (check.status !== 304) throw new Error(`a conditional GET of the thread answered ${check.status}, not 304`)
+  const conditional = row('thread endpoint, If-None-Match → 304', await load(threadUrl, { 'If-None-Match': etag }))
+  const healthz = row('/healthz', await load(`${server.base}/healthz`))
+  results.push(conditional, healthz)
 
   // Publish → visible: edit the title, then read the page as a reader until it shows.
   const latencies: number[] = []
@@ -195,14 +148,31 @@ const main = async () => {
   results.splice(1, 0, row('article page, uncached (SITE_CACHE=off)', await load(`${server.base}${page}`)))
   await stopServer(server.child)
 
+  const redisUrl = process.env.BENCH_REDIS_URL
+  if (redisUrl) {
+    const prefix = `bench-site-${crypto.randomBytes(4).toString('hex')}`
+    server = await startServer({ REDIS_URL: redisUrl, REDIS_PREFIX: prefix })
+    const first = await (await fetch(`${server.base}${page}`)).text()
+    if (!first.includes('最新评论(500)')) throw new Error('the Redis-cached article page does not show the thread')
+    results.splice(1, 0, row('article page, cached in Redis (REDIS_URL)', await load(`${server.base}${page}`)))
+    await stopServer(server.child)
+    const redis = new Redis(redisUrl)
+    const keys = await redis.keys(`${prefix}:*`)
+    if (keys.length) await redis.del(...keys)
+    redis.disconnect()
+  }
+
   const cached = results[0].requestsPerSecond
   const staticRps = results.find((r) => r.name.startsWith('static file'))!.requestsPerSecond
   const publish = { rounds: PUBLISH_ROUNDS, p50ms: Math.round(percentile(latencies, 50)), maxms: Math.round(Math.max(...latencies)), samplesMs: latencies.map(Math.round) }
-  console.log(`\n| run | req/s | p50 ms | p99 ms | non-2xx |\n|---|---:|---:|---:|---:|`)
-  for (const r of results) console.log(`| ${r.name} | ${r.requestsPerSecond} | ${r.p50ms} | ${r.p99ms} | ${r.non2xx} |`)
+  console.log(`\n| run | req/s | p50 ms | p99 ms | non-2xx (304s) |\n|---|---:|---:|---:|---:|`)
+  for (const r of results) console.log(`| ${r.name} | ${r.requestsPerSecond} | ${r.p50ms} | ${r.p99ms} | ${r.non2xx} (${r.notModified}) |`)
   console.log(`\ncached page / static file: ${(cached / staticRps).toFixed(2)}× (goal ≥ 0.5×)`)
   console.log(`publish → visible (${PUBLISH_ROUNDS} edits): p50 ${publish.p50ms} ms, max ${publish.maxms} ms (goal ≤ 1000 ms)`)
-  console.log('thread 304 vs /healthz: NOT MEASURED here — needs the lead’s ETag/Cache-Control work on the thread endpoint.')
+  const notModifiedOverHealthz = Number((healthz.requestsPerSecond / conditional.requestsPerSecond).toFixed(2))
+  console.log(`thread 304 vs /healthz: ${conditional.requestsPerSecond} vs ${healthz.requestsPerSecond} req/s, /healthz ÷ 304 = ${notModifiedOverHealthz}× (goal ≤ 2×); p50 ${conditional.p50ms} vs ${healthz.p50ms} ms`)
+  const redisRow = results.find((r) => r.name.includes('Redis'))
+  if (redisRow) console.log(`cached page in Redis / static file: ${(redisRow.requestsPerSecond / staticRps).toFixed(2)}×`)
   fs.mkdirSync(path.join(root, 'bench/results'), { recursive: true })
   fs.writeFileSync(
     path.join(root, 'bench/results/site.json'),
@@ -214,7 +184,8 @@ const main = async () => {
         runs: results,
         cachedOverStatic: Number((cached / staticRps).toFixed(2)),
         publishToVisible: publish,
-        notMeasured: ['thread 304 vs /healthz (needs ETag on the thread endpoint: lead)'],
+        healthzOverNotModified: notModifiedOverHealthz,
+        ...(redisRow ? { redisCachedOverStatic: Number((redisRow.requestsPerSecond / staticRps).toFixed(2)) } : {}),
       },
       null,
       2,

@@ -12,3 +12,15 @@ export const refuseImpossibleIds: CollectionBeforeOperationHook = ({ args, req }
   if (id !== undefined && storedIdOf(req.payload, id) === undefined) throw new NotFound(req.t)
   return args
 }
+
+/**
+ * beforeOperation of every collection whose ids the database generates: an `id` a caller sends in the data of a
+ * create or update is not theirs to choose, and is dropped (the nested-docs plugin read `[1, 2]` from it as the
+ * new section's id for its breadcrumbs, a 500). The server's own writes (Local API) keep theirs.
+ */
+export const dropCallerIds: CollectionBeforeOperationHook = ({ args, operation, req }) => {
+  if ((operation !== 'create' && operation !== 'update') || req.payloadAPI === 'local') return args
+  const data = (args as { data?: unknown }).data
+  if (data !== null && typeof data === 'object' && !Array.isArray(data) && 'id' in data) delete (data as { id?: unknown }).id
+  return args
+}

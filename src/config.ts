@@ -12,7 +12,7 @@ import { zh } from '@payloadcms/translations/languages/zh'
 import { buildConfig, type CollectionConfig, type Config, type DatabaseAdapterObj, type SanitizedConfig } from 'payload'
 import sharp from 'sharp'
 
-import { boundRedisCommands, failRequestsWhoseCommitFails, keepPoolErrorsFromCrashing, sizeSqliteCache } from './host/database'
+import { boundRedisCommands, failRequestsWhoseCommitFails, keepPoolErrorsFromCrashing, rollBackFailedJobUpdates, sizeSqliteCache } from './host/database'
 import { answerUnavailableWith503 } from './host/unavailable'
 import { JOB_TICK_MS, runJobsOnOneInstance } from './host/jobRunner'
 import { routeReadsByRequest } from './host/replicas'
@@ -51,6 +51,11 @@ export interface NewsroomAppOptions {
   trustedOrigins?: string[]
   /** Media in S3-compatible storage (`S3_BUCKET`, see src/objectStorage.ts). Unset → local disk (`MEDIA_DIR`). */
   objectStorage?: ObjectStorageSettings
+  /**
+   * Run the job queues on their schedule once Payload's crons are started (default true; `NEWSROOM_RUN_JOBS=false`
+   * stops them too). The test suites' apps pass false and run their jobs by hand, so no scheduled runner races them.
+   */
+  runJobs?: boolean
 }
 
 /** Builds the Payload database adapter for a parsed `DATABASE_URI`. */
@@ -139,8 +144,10 @@ export const createNewsroomConfig = (options: NewsroomAppOptions): Promise<Sanit
         // The outbox every second (and right after each write's response, see src/host/app.ts): a reader sees a change within 1 s.
         { cron: '* * * * * *', queue: OUTBOX_QUEUE, limit: 50 },
       ],
-      // Several instances on one Redis: one of them runs the queues each tick.
-      shouldAutoRun: (payload) => runJobsOnOneInstance(payload),
+      // Several instances on one Redis: one of them runs the queues each tick. NEWSROOM_RUN_JOBS=false is checked here
+      // as well as in src/server.ts: Payload's REST handler calls getPayload({ cron: true }), which starts the crons
+      // of the instance the server made without them on the first API request.
+      shouldAutoRun: (payload) => options.runJobs !== false && process.env.NEWSROOM_RUN_JOBS !== 'false' && runJobsOnOneInstance(payload),
       deleteJobOnComplete: true,
     },
     // Storage after the plugin: it wraps the Media collection the plugin adds.
@@ -151,6 +158,7 @@ export const createNewsroomConfig = (options: NewsroomAppOptions): Promise<Sanit
       keepPoolErrorsFromCrashing(payload)
       boundRedisCommands(payload)
       failRequestsWhoseCommitFails(payload)
+      rollBackFailedJobUpdates(payload)
       routeReadsByRequest(payload)
       await sizeSqliteCache(payload, options.sqliteCacheMB ?? DEFAULT_SQLITE_CACHE_MB)
     },

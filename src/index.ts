@@ -20,12 +20,13 @@ import { Users, USERS_SLUG } from '../collections/Users'
 import { WebhookDeliveries } from '../collections/WebhookDeliveries'
 import { WebhookEndpoints } from '../collections/WebhookEndpoints'
 import { explainInputConflicts } from '../hooks/explainInputConflicts'
-import { keepServerTimestamps } from '../hooks/keepServerTimestamps'
-import { refuseImpossibleIds } from '../hooks/refuseImpossibleIds'
-import { refuseMissingData } from '../hooks/refuseMissingData'
+import { keepServerGlobalTimestamps, keepServerTimestamps } from '../hooks/keepServerTimestamps'
+import { dropCallerIds, refuseImpossibleIds } from '../hooks/refuseImpossibleIds'
+import { refuseMissingData, refuseMissingGlobalData } from '../hooks/refuseMissingData'
 import { countFailedLogins, refuseThrottledLogins } from '../hooks/users/throttleLogin'
 import { decorateForAdmin } from './admin/decorate'
 import { installRecountTriggers, removeRecountTriggers } from './comments/recountTriggers'
+import { serializeQueueRuns } from './jobs/kick'
 import { newsroomTasks, WEBHOOKS_AUTORUN } from './jobs'
 import { documentEndpoints } from './openapi/endpoints'
 import { openApiEndpoints } from './openapi/routes'
@@ -152,7 +153,13 @@ export const newsroomPlugin =
     config.collections = [...merged, ...bySlug.values()]
 
     const siteSettings: GlobalConfig = { ...SiteSettings, hooks: appendHooks(SiteSettings.hooks, { afterChange: [recordSettingsChange] }) }
-    const globals: GlobalConfig[] = [ModerationSettings, siteSettings].map((global) => (options.disabled ? withoutBehaviour(global) : global))
+    // As our collections: data that is not an object, or a field of the wrong type, is a 400 (hooks/refuseMissingData.ts),
+    // and the timestamps are the server's (a caller's unparseable createdAt made every later read of the global a 500).
+    const guarded = (global: GlobalConfig): GlobalConfig => ({
+      ...global,
+      hooks: appendHooks(global.hooks, { beforeOperation: [refuseMissingGlobalData], beforeChange: [keepServerGlobalTimestamps] }),
+    })
+    const globals: GlobalConfig[] = [ModerationSettings, siteSettings].map((global) => (options.disabled ? withoutBehaviour(global) : guarded(global)))
     const hostGlobals = config.globals ?? []
     config.globals = [...hostGlobals, ...globals.filter((global) => !hostGlobals.some((host) => host.slug === global.slug))]
 
@@ -186,6 +193,8 @@ export const newsroomPlugin =
     // SQLite keeps the comment counts in triggers (installed on start, removed when disabled): see src/comments/recountTriggers.ts.
     const hostInit = config.onInit
     config.onInit = async (payload) => {
+      // one run of a queue at a time in this process (its cron and the kicks after writes): src/jobs/kick.ts
+      serializeQueueRuns(payload)
       await hostInit?.(payload)
       if (options.disabled) await removeRecountTriggers(payload)
       else await installRecountTriggers(payload)
@@ -218,7 +227,7 @@ const withServerGuards = (collection: CollectionConfig, usersSlug: string): Coll
       beforeOperation: [
         ...(hooks.beforeOperation ?? []),
         refuseMissingData,
-        ...(ownIds ? [] : [refuseImpossibleIds]),
+        ...(ownIds ? [] : [refuseImpossibleIds, dropCallerIds]),
         ...(collection.slug === usersSlug ? [refuseThrottledLogins] : []),
       ],
       beforeChange: [keepServerTimestamps, ...(hooks.beforeChange ?? [])],

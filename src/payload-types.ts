@@ -132,6 +132,7 @@ export interface Config {
       sweepWebhookDeliveries: TaskSweepWebhookDeliveries;
       retrainOffenseModel: TaskRetrainOffenseModel;
       dispatchContentEvent: TaskDispatchContentEvent;
+      releaseStalledJobs: TaskReleaseStalledJobs;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -530,8 +531,10 @@ export interface WebhookDelivery {
     | number
     | boolean
     | null;
+  dedupeKey?: string | null;
   status: 'pending' | 'succeeded' | 'failed' | 'cancelled';
   attemptCount: number;
+  claimedAt?: string | null;
   nextAttemptAt?: string | null;
   lastError?: string | null;
   attempts?:
@@ -679,6 +682,7 @@ export interface PayloadJob {
           | 'sweepWebhookDeliveries'
           | 'retrainOffenseModel'
           | 'dispatchContentEvent'
+          | 'releaseStalledJobs'
           | 'schedulePublish';
         taskID: string;
         input?:
@@ -723,6 +727,7 @@ export interface PayloadJob {
         | 'sweepWebhookDeliveries'
         | 'retrainOffenseModel'
         | 'dispatchContentEvent'
+        | 'releaseStalledJobs'
         | 'schedulePublish'
       )
     | null;
@@ -1080,8 +1085,10 @@ export interface WebhookDeliveriesSelect<T extends boolean = true> {
   eventType?: T;
   webhookId?: T;
   payload?: T;
+  dedupeKey?: T;
   status?: T;
   attemptCount?: T;
+  claimedAt?: T;
   nextAttemptAt?: T;
   lastError?: T;
   attempts?:
@@ -1565,9 +1572,30 @@ export interface TaskDispatchContentEvent {
       | number
       | boolean
       | null;
+    eventId?: string | null;
+    only?:
+      | {
+          [k: string]: unknown;
+        }
+      | unknown[]
+      | string
+      | number
+      | boolean
+      | null;
+    attempt?: number | null;
   };
   output: {
     consumers?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskReleaseStalledJobs".
+ */
+export interface TaskReleaseStalledJobs {
+  input?: unknown;
+  output: {
+    released?: number | null;
   };
 }
 /**

@@ -2,16 +2,18 @@
  * The Express host: `npm run dev` (development, schema pushed) and `npm start` (production, migrations).
  * Admin at /admin, REST at /api, GraphQL at /api/graphql, health at /healthz.
  */
+import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 import next from 'next'
 import { getPayload, type Payload } from 'payload'
 
-import { parseDatabaseUri, parseRequestDeadlineMs, parseSqliteCacheMB, SettingError } from './database'
+import { parseDatabaseUri, parseRequestDeadlineMs, parseSqliteCacheMB, redisKeyPrefix, SettingError } from './database'
 import { createHostApp } from './host/app'
 import { closeDatabase } from './host/database'
 import { DEFAULT_SHUTDOWN_GRACE_SECONDS, drainJobs, drainRequests } from './host/drain'
+import { revalidatedSitePages } from './host/siteCacheControl'
 import { warmUpReadings } from './moderation'
 import { parseObjectStorage } from './objectStorage'
 import { resolvePayloadSecret } from './secret'
@@ -31,6 +33,17 @@ const parseGraceSeconds = (value: string | undefined): number => {
   return seconds
 }
 
+/**
+ * `SITE_CACHE=off` (benchmarks, debugging) in production: every site request carries Next's draft-mode cookie, so
+ * the pages of the full-route cache are rendered afresh on each request (and the CMS read uncached) instead of
+ * served from the cache. Null otherwise.
+ */
+const siteCacheBypassCookie = (): string | null => {
+  if (dev || process.env.SITE_CACHE !== 'off') return null
+  const manifest = JSON.parse(fs.readFileSync(path.join(root, '.next', 'prerender-manifest.json'), 'utf8')) as { preview?: { previewModeId?: string } }
+  return manifest.preview?.previewModeId ? `__prerender_bypass=${manifest.preview.previewModeId}` : null
+}
+
 const fail = (message: string): never => {
   console.error(`payload-newsroom: ${message}`)
   process.exit(1)
@@ -42,7 +55,13 @@ const main = async () => {
   let graceMs = DEFAULT_SHUTDOWN_GRACE_SECONDS * 1000
   let objectStorage: ReturnType<typeof parseObjectStorage> = undefined
   try {
-    parseDatabaseUri(process.env.DATABASE_URI)
+    const database = parseDatabaseUri(process.env.DATABASE_URI)
+    // The reader site's shared Next cache (src/site/nextCacheHandler.mjs, with REDIS_URL) lives in the site's Redis namespace.
+    if (process.env.REDIS_URL) process.env.NEWSROOM_NEXT_CACHE_PREFIX = `${redisKeyPrefix(database, process.env.REDIS_PREFIX)}next:`
+    const maxAge = process.env.SITE_CACHE_MAX_AGE_SECONDS
+    if (maxAge !== undefined && maxAge.trim() !== '' && !(Number(maxAge) >= 1)) {
+      throw new SettingError(`SITE_CACHE_MAX_AGE_SECONDS must be a number of seconds, at least 1 (default 86400), not "${maxAge}"`)
+    }
     parseSqliteCacheMB(process.env.SQLITE_CACHE_MB)
     parseRequestDeadlineMs(process.env.REQUEST_DEADLINE_MS)
     process.env.PAYLOAD_SECRET = resolvePayloadSecret()
@@ -62,14 +81,20 @@ const main = async () => {
   const nextApp = next({ dev, dir: root, hostname: 'localhost', port })
   await nextApp.prepare()
   const handle = nextApp.getRequestHandler()
+  const bypassCookie = siteCacheBypassCookie()
 
   let stopping = false
   const app = createHostApp({
     getPayload: payload,
-    nextHandler: (req, res) => handle(req, res),
+    nextHandler: (req, res) => {
+      if (bypassCookie) req.headers.cookie = req.headers.cookie ? `${req.headers.cookie}; ${bypassCookie}` : bypassCookie
+      revalidatedSitePages(res)
+      return handle(req, res)
+    },
     dev,
     objectStorage,
     isDraining: () => stopping,
+    conditionalFastPath: process.env.CONDITIONAL_FAST_PATH !== 'off',
   })
   const server = app.listen(port, hostname, () => {
     console.log(`payload-newsroom ${dev ? 'development' : 'production'} server on http://localhost:${port}/admin`)

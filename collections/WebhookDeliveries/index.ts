@@ -33,6 +33,9 @@ export const WebhookDeliveries: CollectionConfig = {
     { name: 'eventType', type: 'select', required: true, options: WEBHOOK_EVENTS.map((event) => ({ label: { en: event, zh: event }, value: event })), label: { en: 'Event', zh: '事件' } },
     { name: 'webhookId', type: 'text', required: true, index: true, label: { en: 'Webhook id', zh: 'Webhook ID' } },
     { name: 'payload', type: 'json', required: true, label: { en: 'Payload', zh: '内容' } },
+    // `<content event id>:<endpoint id>` for the deliveries the outbox fans out: a second runner handed the same outbox
+    // job (Payload's runner finds, then marks its jobs) inserts nothing. Empty for test events and resends.
+    { name: 'dedupeKey', type: 'text', unique: true, hidden: true, label: { en: 'Deduplication key', zh: '去重键' } },
     {
       name: 'status',
       type: 'select',
@@ -43,6 +46,9 @@ export const WebhookDeliveries: CollectionConfig = {
       label: { en: 'Status', zh: '状态' },
     },
     { name: 'attemptCount', type: 'number', required: true, defaultValue: 0, label: { en: 'Attempts', zh: '尝试次数' } },
+    // When a runner claimed the attempt now under way (cleared with its outcome): a claim left by a runner that died
+    // is taken over after a while (src/webhooks/claim.ts).
+    { name: 'claimedAt', type: 'date', hidden: true, label: { en: 'Claimed at', zh: '认领时间' } },
     { name: 'nextAttemptAt', type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' } }, label: { en: 'Next attempt', zh: '下次尝试' } },
     { name: 'lastError', type: 'text', label: { en: 'Last error', zh: '最近错误' } },
     {

@@ -42,6 +42,9 @@ export interface FormToken {
   tokenField: string
   minSecondsToSubmit: number
   honeypotField: string | null
+  /** Asked with an article: whether it takes comments now, and why not when it does not. */
+  open?: boolean
+  closed?: { code: string; message: string }
 }
 export type ThreadComment = Pick<Comment, 'id' | 'body'> & Partial<Comment> & { replies: ThreadComment[] }
 export interface CommentThread {
@@ -85,7 +88,8 @@ export const createNewsroomClient = (options: NewsroomClientOptions) => {
   const id = (value: number | string) => encodeURIComponent(String(value))
   return {
     /** `GET /api/comments/form-token` */
-    commentFormToken: () => call<FormToken>('GET', '/comments/form-token'),
+    commentFormToken: (articleId?: number | string) =>
+      call<FormToken>('GET', `/comments/form-token${articleId === undefined ? '' : `?article=${encodeURIComponent(String(articleId))}`}`),
     /** `POST /api/comments`: the moderation decision comes back at once in `outcome`. */
     submitComment: (submission: CommentSubmission) => call<{ doc: Comment; message: string; outcome: CommentOutcome }>('POST', '/comments', submission),
     /** `GET /api/articles/:id/comments` */

@@ -7,6 +7,8 @@ import type { Payload } from 'payload'
 import { parseRequestDeadlineMs } from '../database'
 import type { ObjectStorageSettings } from '../objectStorage'
 import { kickOutbox } from '../outbox'
+import { guardAdminPages } from './adminUnavailable'
+import { answerPublicNotModified } from './conditionalReads'
 import { checkHealth } from './health'
 import { checkReadiness } from './readiness'
 import { isPublicRead, readFromReplicas } from './replicas'
@@ -26,6 +28,11 @@ export interface HostAppOptions {
   isDraining?: () => boolean
   /** An API request not answered within this many ms gets 503 with Retry-After (REQUEST_DEADLINE_MS, default 10 s). */
   requestDeadlineMs?: number
+  /**
+   * Answer anonymous conditional reads of the thread and the counts with 304 in the host, before Next (default true;
+   * CONDITIONAL_FAST_PATH=off turns it off, to compare or to rule it out).
+   */
+  conditionalFastPath?: boolean
 }
 
 /**
@@ -96,7 +103,15 @@ export const limitBodySize = (req: Request, res: Response, next: NextFunction) =
 }
 
 /** The Express host: security headers, body limits, `/healthz`, and everything else to Next. */
-export const createHostApp = ({ getPayload, nextHandler, dev = false, requestDeadlineMs, objectStorage, isDraining = () => false }: HostAppOptions): Express => {
+export const createHostApp = ({
+  getPayload,
+  nextHandler,
+  dev = false,
+  requestDeadlineMs,
+  objectStorage,
+  isDraining = () => false,
+  conditionalFastPath = true,
+}: HostAppOptions): Express => {
   const app = express()
   app.disable('x-powered-by')
   app.set('trust proxy', process.env.TRUST_PROXY ?? 'loopback')
@@ -154,6 +169,10 @@ export const createHostApp = ({ getPayload, nextHandler, dev = false, requestDea
   })
 
   if (nextHandler) {
+    // An anonymous conditional read of the thread or the counts whose tag still holds: 304 here, before Next.
+    if (conditionalFastPath) app.use(answerPublicNotModified(getPayload))
+    // While the database is gone the admin says so, rather than showing Next's bare error page.
+    app.use(guardAdminPages(getPayload))
     // Anonymous reads may be answered from a read replica; everything else reads the primary.
     app.use((req, res) =>
       isPublicRead(req.method, req.originalUrl, req.headers) ? readFromReplicas(() => nextHandler(req, res)) : nextHandler(req, res),

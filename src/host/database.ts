@@ -102,7 +102,7 @@ const POOL_END_GRACE_MS = 5000
 /** Closes the database for good (and its read replicas): Payload's destroy() forgets the schema but leaves pools open. */
 export const closeDatabase = async (payload: Payload): Promise<void> => {
   const pool = poolOf(payload)
-  const replicas = replicaPoolsOf(payload) as PoolLike[]
+  const replicas = replicaPoolsOf(payload) as unknown as PoolLike[]
   const client = clientOf(payload)
   // destroy() waits on the adapter; a busy connection must not keep a stopping process alive past the pools' grace.
   await Promise.race([payload.destroy(), new Promise((resolve) => setTimeout(resolve, POOL_END_GRACE_MS).unref())])
@@ -187,5 +187,37 @@ export const failRequestsWhoseCommitFails = (payload: Payload): void => {
     if (!session) return
     delete db.sessions[String(id)]
     await session.resolve()
+  }
+}
+
+type JobsAdapter = TransactionalAdapter & {
+  updateJobs?: (args: { req?: { transactionID?: unknown; payload?: unknown } } & Record<string, unknown>) => Promise<unknown>
+  rollbackTransaction: (id: string | number | Promise<string | number | null>) => Promise<void>
+}
+
+/**
+ * PostgreSQL: a job update that fails must give its connection back. Payload 3.90.1's updateJobs
+ * (payload/dist/queues/utilities/updateJob.js) begins a transaction of its own, runs the adapter's updateJobs in it
+ * and commits, with no rollback when the update throws: the connection stays checked out, "idle in transaction
+ * (aborted)", for the life of the process. It throws whenever two runners touch one job (two instances running the
+ * outbox queue; a job another runner completed and deleted meanwhile → its log row's foreign key fails), so each
+ * such race cost a pool connection; after ten, every query of the instance waited for the pool's 5 s timeout, and
+ * a logged-in moderator was answered 403 (Payload's JWT check swallows the failed user lookup: issue 19's
+ * "second instance" 403). Here the adapter rolls back a transaction it was handed bare (`{ transactionID }`, not a
+ * request: a request's own transaction is rolled back by the operation that owns it) when the update throws.
+ */
+export const rollBackFailedJobUpdates = (payload: Payload): void => {
+  const db = payload.db as unknown as JobsAdapter
+  if (db.name !== 'postgres' || typeof db.updateJobs !== 'function') return
+  const updateJobs = db.updateJobs
+  db.updateJobs = async function guardedUpdateJobs(args) {
+    try {
+      return await updateJobs.call(this, args)
+    } catch (error) {
+      const req = args?.req
+      const id = req && !('payload' in req) ? await (req.transactionID as Promise<string | number | null> | string | number | undefined) : undefined
+      if (id !== undefined && id !== null && db.sessions[String(id)]) await db.rollbackTransaction(id).catch(() => undefined)
+      throw error
+    }
   }
 }

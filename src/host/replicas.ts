@@ -28,7 +28,12 @@ export const isPublicRead = (method: string, path: string, headers: Headers): bo
   return !/(^|;\s*)payload-token=/.test(header(headers, 'cookie') ?? '')
 }
 
-type ReplicaPool = { end: () => Promise<void>; on: (event: 'error', listener: (error: Error) => void) => void }
+type Rows = { rows: Array<Record<string, unknown>> }
+type ReplicaPool = {
+  end: () => Promise<void>
+  on: (event: 'error', listener: (error: Error) => void) => void
+  query: (sql: string, values?: unknown[]) => Promise<Rows>
+}
 type ReplicatedAdapter = { drizzle?: { $replicas?: Array<{ $client?: ReplicaPool }> }; primaryDrizzle?: object }
 
 const replicaPools = new WeakMap<object, ReplicaPool[]>()
@@ -58,4 +63,68 @@ export const routeReadsByRequest = (payload: Payload): boolean => {
     },
   })
   return true
+}
+
+/** How long the outbox waits for the read replicas to replay a change before it announces it anyway. */
+export const REPLICA_REPLAY_WAIT_MS = 2000
+const REPLAY_POLL_MS = 20
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+/** A WAL position (`16/B374D848`) as a number that compares. */
+const lsnValue = (lsn: unknown): bigint | null => {
+  if (typeof lsn !== 'string' || !/^[0-9A-F]+\/[0-9A-F]+$/i.test(lsn)) return null
+  const [high, low] = lsn.split('/')
+  return (BigInt(`0x${high}`) << 32n) + BigInt(`0x${low}`)
+}
+
+/**
+ * Where each replica's replay stands: one query per replica however many events wait at once (a batch of outbox
+ * jobs runs together), shared while it runs. `null` for a replica that cannot be asked (down, restarting) or is
+ * not a standby: it is not waited for, its readers get errors or the primary's data, not old pages.
+ */
+const replayPositions = new WeakMap<object, Promise<Array<bigint | null>>>()
+const positionsOf = (payload: Payload, replicas: ReplicaPool[]): Promise<Array<bigint | null>> => {
+  let pending = replayPositions.get(payload.db)
+  if (!pending) {
+    pending = Promise.all(
+      replicas.map((replica) =>
+        replica.query('SELECT pg_last_wal_replay_lsn()::text AS lsn').then(
+          ({ rows }) => lsnValue(rows[0]?.lsn),
+          () => null,
+        ),
+      ),
+    ).finally(() => replayPositions.delete(payload.db))
+    replayPositions.set(payload.db, pending)
+  }
+  return pending
+}
+
+/**
+ * Waits until every read replica has replayed what the primary had written when this is called (a change
+ * committed before the call included), at most `timeoutMs`. True when they have, or when there is nothing to wait
+ * for (no replicas, not PostgreSQL); false when one is still behind at the deadline.
+ *
+ * The reader site and the webhooks' receivers re-read public content, which comes from the replicas: told of a
+ * change before a replica has it, the site renders the old page again and caches it until the next change.
+ */
+export const replicasReplayed = async (payload: Payload, timeoutMs = REPLICA_REPLAY_WAIT_MS): Promise<boolean> => {
+  const replicas = replicaPoolsOf(payload)
+  const primary = (payload.db as unknown as { pool?: Pick<ReplicaPool, 'query'> }).pool
+  if (!replicas.length || !primary) return true
+  let target: bigint | null
+  try {
+    target = lsnValue((await primary.query('SELECT pg_current_wal_lsn()::text AS lsn')).rows[0]?.lsn)
+  } catch (error) {
+    payload.logger.warn({ err: error, msg: 'read replicas: could not read the primary’s WAL position; not waiting for the replicas' })
+    return true
+  }
+  if (target === null) return true
+  const deadline = Date.now() + timeoutMs
+  for (;;) {
+    const positions = await positionsOf(payload, replicas)
+    if (positions.every((position) => position === null || position >= target)) return true
+    if (Date.now() >= deadline) return false
+    await sleep(REPLAY_POLL_MS)
+  }
 }

@@ -40,6 +40,12 @@ export const screenRequest = async (request: Request): Promise<{ refusal: Respon
   } catch {
     return { refusal: refuse('The address is not valid percent-encoding.') }
   }
+  // Payload reads `?limit=..` or `?page=x` as NaN and answers 200 with `"limit": null`: a list nobody asked for.
+  const query = new URL(request.url).searchParams
+  for (const name of ['limit', 'page']) {
+    const value = query.get(name)
+    if (value !== null && value !== '' && !/^\d{1,9}$/.test(value)) return { refusal: refuse(`The query parameter "${name}" must be a whole number.`) }
+  }
   const type = request.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase()
   if (!hasBody(request.method) || type !== 'application/json') return { request }
   const text = await request.text()

@@ -3,6 +3,7 @@ import type { TaskConfig } from 'payload'
 import { deliverWebhookTask } from './deliverWebhook'
 import { dispatchContentEvent } from '../outbox'
 import { notifyModeratorsTask } from './notifyModerators'
+import { releaseStalledJobsTask } from './releaseStalledJobs'
 import { restampSourceArticles } from './restampSourceArticles'
 import { retrainOffenseModelTask } from './retrainOffenseModel'
 import { sweepFloodCounters } from './sweepFloodCounters'
@@ -22,10 +23,11 @@ export const newsroomTasks: TaskConfig<any>[] = [
   sweepWebhookDeliveries,
   retrainOffenseModelTask,
   dispatchContentEvent,
+  releaseStalledJobsTask,
 ]
 
 /** Queues the plugin's jobs use; the host app auto-runs each. */
 export const NEWSROOM_QUEUES = ['default', 'newsroom'] as const
 
-/** Webhook deliveries: run every 2 seconds, so a first attempt follows its commit within about 5 s. */
+/** Webhook deliveries: run every 2 seconds (and by the outbox job right after it queued deliveries, see src/outbox). */
 export const WEBHOOKS_AUTORUN = { cron: '*/2 * * * * *', queue: 'webhooks', limit: 20 } as const

@@ -27,6 +27,8 @@ const WECHAT_RE = new RegExp(
   'giu',
 )
 const QQ_RE = new RegExp(String.raw`(?:(?<![a-z])q\s?q?(?![a-z])|扣扣|企鹅)(?:号|號)?` + SEP + String.raw`(\d{5,11})(?!\d)`, 'giu')
+/** every QQ cue holds one of these: the cheap pre-check */
+const QQ_CUE = /[qQ扣企]/
 const MESSENGER = /telegram|(?<![a-z])tg(?![a-z])|电报|whats\s?app|(?<![a-z])line(?![a-z])|signal|飞机号/i
 const HANDLE_RE = /(?<![\w@.])@([a-z][a-z0-9_]{3,31})(?![\w@]|\.[a-z])/gi
 const MESSENGER_ID_RE = new RegExp(
@@ -90,11 +92,14 @@ function isPhone(candidate: string, regions: readonly CountryCode[], cued: boole
   return false
 }
 
+/** a contact, unless one already found overlaps it */
+function add(found: FoundContact[], text: string, kind: FoundContact['kind'], start: number, end: number): void {
+  for (const f of found) if (f.start < end && start < f.end) return
+  found.push({ kind, start, end, text: text.slice(start, end) })
+}
+
 export function findContacts(text: string, phoneRegions: readonly CountryCode[] = DEFAULT_PHONE_REGIONS): FoundContact[] {
   const found: FoundContact[] = []
-  const add = (kind: FoundContact['kind'], start: number, end: number) => {
-    if (!found.some((f) => f.start < end && start < f.end)) found.push({ kind, start, end, text: text.slice(start, end) })
-  }
   // every ID carries a digit or an underscore, every handle an @
   if (!/[\d_@]/.test(text)) return found
   WECHAT_RE.lastIndex = 0
@@ -103,20 +108,23 @@ export function findContacts(text: string, phoneRegions: readonly CountryCode[] 
     if (m[1] !== undefined && !soundsLikeWei(m[1])) continue
     if (m[2] !== undefined && !soundsLikeWei(m[2])) continue
     if (!looksLikeId(m[3])) continue
-    add('wechat', m.index, m.index + m[0].length)
+    add(found, text, 'wechat', m.index, m.index + m[0].length)
   }
-  QQ_RE.lastIndex = 0
-  for (let m = QQ_RE.exec(text); m !== null; m = QQ_RE.exec(text)) add('qq', m.index, m.index + m[0].length)
+  if (QQ_CUE.test(text)) {
+    QQ_RE.lastIndex = 0
+    for (let m = QQ_RE.exec(text); m !== null; m = QQ_RE.exec(text)) add(found, text, 'qq', m.index, m.index + m[0].length)
+  }
   MESSENGER_ID_RE.lastIndex = 0
   for (let m = MESSENGER_ID_RE.exec(text); m !== null; m = MESSENGER_ID_RE.exec(text)) {
-    if (m[1].startsWith('@') || looksLikeId(m[1])) add('handle', m.index, m.index + m[0].length)
+    if (m[1].startsWith('@') || looksLikeId(m[1])) add(found, text, 'handle', m.index, m.index + m[0].length)
   }
-  if (MESSENGER.test(text)) {
+  // a handle is written with @
+  if (text.includes('@') && MESSENGER.test(text)) {
     HANDLE_RE.lastIndex = 0
-    for (let m = HANDLE_RE.exec(text); m !== null; m = HANDLE_RE.exec(text)) add('handle', m.index, m.index + m[0].length)
+    for (let m = HANDLE_RE.exec(text); m !== null; m = HANDLE_RE.exec(text)) add(found, text, 'handle', m.index, m.index + m[0].length)
   }
   if (PHONE_LIKE.test(text)) {
-    for (const p of findPhones(text, phoneRegions)) add('phone', p.start, p.end)
+    for (const p of findPhones(text, phoneRegions)) add(found, text, 'phone', p.start, p.end)
   }
   return found.sort((a, b) => a.start - b.start)
 }

@@ -10,17 +10,20 @@
  *     the term, with every visible letter in place (`f#ck`, `b*****d`, `s###`).
  */
 import * as chars from './chars'
-import { isEnglishWord } from './english'
+import * as english from './english'
 import type { Units } from './normalize'
 
 const K_WORD = chars.K_WORD
 const K_SPACE = chars.K_SPACE
 const K_PUNCT = chars.K_PUNCT
+const isEnglishWord = english.isEnglishWord
 
 const INFLECTIONS = ['', 's', 'es', 'ed', 'er', 'ers', 'ing', 'y']
 /** longest run of spaces/punctuation between two pieces of a broken word */
 const MAX_GAP = 3
-const MASKS = new Set([0x2a, 0x23, 0x40]) // * # @
+function isMask(c: number): boolean {
+  return c === 0x2a || c === 0x23 || c === 0x40 // * # @
+}
 /** a mask character anywhere (full-width forms fold to these): the cheap pre-check */
 function mayBeMasked(text: string): boolean {
   return (
@@ -28,12 +31,50 @@ function mayBeMasked(text: string): boolean {
   )
 }
 
-/** scratch arrays for the pieces of a text, reused */
-let pieceStart = new Int32Array(256)
-let pieceEnd = new Int32Array(256)
-let pieceFlags = new Uint8Array(256)
-const JOINS = 1
-const PLAIN_GAP = 2
+/**
+ * The pieces of a text (runs of a–z letters), each with what separates it
+ * from the one before: JOINS (at most MAX_GAP spaces/punctuation, nothing
+ * else since the previous piece) and PLAIN_GAP (one plain space). Filled by
+ * brokenWords, or by the sound reading's tokenizer in the same pass over the
+ * units (`of`/`version` say for which text).
+ */
+export class Pieces {
+  start = new Int32Array(256)
+  end = new Int32Array(256)
+  flags = new Uint8Array(256)
+  count = 0
+  of: Units | null = null
+  version = -1
+  reserve(n: number): void {
+    if (this.start.length >= n) return
+    this.start = new Int32Array(n + 64)
+    this.end = new Int32Array(n + 64)
+    this.flags = new Uint8Array(n + 64)
+  }
+}
+export const sharedPieces = new Pieces()
+export const PIECE_JOINS = 1
+export const PIECE_PLAIN_GAP = 2
+export const PIECE_MAX_GAP = MAX_GAP
+const JOINS = PIECE_JOINS
+const PLAIN_GAP = PIECE_PLAIN_GAP
+let pieceStart = sharedPieces.start
+let pieceEnd = sharedPieces.end
+let pieceFlags = sharedPieces.flags
+/** the letters of each piece as a string, built only when a term may be there */
+let pieceWords: string[] = new Array<string>(256).fill('')
+/** the call that built pieceWords[x] (a piece's string is valid only in its own call) */
+let pieceWordCall = new Int32Array(256)
+let call = 0
+let pieceCode: Int32Array = new Int32Array(0)
+function piece(x: number): string {
+  if (pieceWordCall[x] === call) return pieceWords[x]
+  let w = ''
+  for (let y = pieceStart[x]; y <= pieceEnd[x]; y++) w += String.fromCharCode(pieceCode[y])
+  pieceWords[x] = w
+  pieceWordCall[x] = call
+  return w
+}
 
 export interface LatinMatch {
   term: number
@@ -55,8 +96,8 @@ export class LatinIndex {
    * whole terms and inflected terms: pieces are joined as numbers, and a string
    * is built only when the hash says a term may be there.
    */
-  private readonly prefixHashes = new Set<number>()
-  private readonly fullHashes = new Set<number>()
+  private readonly prefixHashes = new IntSet()
+  private readonly fullHashes = new IntSet()
   private readonly words: string[] = []
   /** first two letters of every term (26 × 26) */
   private readonly firstPair = new Uint8Array(26 * 26)
@@ -111,55 +152,60 @@ export class LatinIndex {
     const n = u.n
     const code = u.code
     const kind = u.kind
-    if (pieceStart.length < n + 1) {
-      pieceStart = new Int32Array(n + 64)
-      pieceEnd = new Int32Array(n + 64)
-      pieceFlags = new Uint8Array(n + 64)
+    const P = sharedPieces
+    if (pieceWords.length < n + 1) {
+      pieceWords = new Array<string>(n + 64).fill('')
+      pieceWordCall = new Int32Array(n + 64)
     }
-    // pieces: runs of ASCII letters, with what separates each from the one before
-    let count = 0
-    let gap = 0
-    let gapPlain = true
-    let barrier = true
-    for (let i = 0; i < n; ) {
-      const k = kind[i]
-      if (k === K_WORD) {
-        let j = i
-        let letters = true
-        while (j < n && kind[j] === K_WORD) {
-          const c = code[j]
-          if (c < 0x61 || c > 0x7a) letters = false
-          j++
+    if (P.of !== u || P.version !== u.version) {
+      P.reserve(n + 1)
+      const start = P.start
+      const end = P.end
+      const fl = P.flags
+      // pieces: runs of ASCII letters, with what separates each from the one before
+      let count = 0
+      let gap = 0
+      let gapPlain = true
+      let barrier = true
+      for (let i = 0; i < n; ) {
+        const k = kind[i]
+        if (k === K_WORD) {
+          let j = i
+          let letters = true
+          while (j < n && kind[j] === K_WORD) {
+            const c = code[j]
+            if (c < 0x61 || c > 0x7a) letters = false
+            j++
+          }
+          if (letters) {
+            start[count] = i
+            end[count] = j - 1
+            fl[count] = (!barrier && gap > 0 && gap <= MAX_GAP ? JOINS : 0) | (gap === 1 && gapPlain ? PLAIN_GAP : 0)
+            count++
+            barrier = false
+          } else barrier = true
+          gap = 0
+          gapPlain = true
+          i = j
+        } else {
+          if (k === K_SPACE || k === K_PUNCT) {
+            gap++
+            if (code[i] !== 0x20) gapPlain = false
+          } else barrier = true
+          i++
         }
-        if (letters) {
-          pieceStart[count] = i
-          pieceEnd[count] = j - 1
-          pieceFlags[count] = (!barrier && gap > 0 && gap <= MAX_GAP ? JOINS : 0) | (gap === 1 && gapPlain ? PLAIN_GAP : 0)
-          count++
-          barrier = false
-        } else barrier = true
-        gap = 0
-        gapPlain = true
-        i = j
-      } else {
-        if (k === K_SPACE || k === K_PUNCT) {
-          gap++
-          if (code[i] !== 0x20) gapPlain = false
-        } else barrier = true
-        i++
       }
+      P.count = count
+      P.of = u
+      P.version = u.version
     }
+    pieceStart = P.start
+    pieceEnd = P.end
+    pieceFlags = P.flags
+    const count = P.count
     const limit = this.maxLength + 4
-    const words: (string | undefined)[] = []
-    const piece = (x: number): string => {
-      let w = words[x]
-      if (w === undefined) {
-        w = ''
-        for (let y = pieceStart[x]; y <= pieceEnd[x]; y++) w += String.fromCharCode(code[y])
-        words[x] = w
-      }
-      return w
-    }
+    call = (call + 1) | 0
+    pieceCode = code
     const firstPair = this.firstPair
     const prefixHashes = this.prefixHashes
     const fullHashes = this.fullHashes
@@ -214,13 +260,13 @@ export class LatinIndex {
       // a word that starts with a letter right after a boundary
       const c0 = code[i]
       if (kind[i] !== K_WORD || c0 < 0x61 || c0 > 0x7a) continue
-      if (i > 0 && (kind[i - 1] === K_WORD || MASKS.has(code[i - 1]))) continue
+      if (i > 0 && (kind[i - 1] === K_WORD || isMask(code[i - 1]))) continue
       let j = i
       let masks = 0
       let other = false
-      while (j < n && (kind[j] === K_WORD || MASKS.has(code[j]))) {
+      while (j < n && (kind[j] === K_WORD || isMask(code[j]))) {
         const c = code[j]
-        if (MASKS.has(c)) masks++
+        if (isMask(c)) masks++
         else if (c < 0x61 || c > 0x7a) other = true
         j++
       }
@@ -240,7 +286,7 @@ export class LatinIndex {
         const fits = list.filter(({ word }) => {
           for (let x = 0; x < len; x++) {
             const c = code[i + x]
-            if (!MASKS.has(c) && c !== word.charCodeAt(x)) return false
+            if (!isMask(c) && c !== word.charCodeAt(x)) return false
           }
           return true
         })
@@ -251,6 +297,61 @@ export class LatinIndex {
       i = j
     }
     return out
+  }
+}
+
+/**
+ * A set of 32-bit integers in one open-addressing typed array: a look-up is a
+ * multiply and (mostly) one array read, where a Set of 130,000 numbers (a
+ * 10,000-term list's prefixes) walks a hash chain.
+ */
+class IntSet {
+  private keys = new Int32Array(64)
+  private mask = 63
+  private count = 0
+  /** 0 marks an empty slot; the value 0 itself is kept aside */
+  private zero = false
+  get size(): number {
+    return this.count + (this.zero ? 1 : 0)
+  }
+  private slot(v: number): number {
+    return (Math.imul(v, 0x9e3779b1) >>> 7) & this.mask
+  }
+  add(v: number): void {
+    if (v === 0) {
+      this.zero = true
+      return
+    }
+    if ((this.count + 1) * 2 > this.keys.length) this.grow()
+    let h = this.slot(v)
+    const keys = this.keys
+    for (;;) {
+      const k = keys[h]
+      if (k === v) return
+      if (k === 0) break
+      h = (h + 1) & this.mask
+    }
+    keys[h] = v
+    this.count++
+  }
+  has(v: number): boolean {
+    if (v === 0) return this.zero
+    const keys = this.keys
+    const mask = this.mask
+    let h = (Math.imul(v, 0x9e3779b1) >>> 7) & mask
+    for (;;) {
+      const k = keys[h]
+      if (k === v) return true
+      if (k === 0) return false
+      h = (h + 1) & mask
+    }
+  }
+  private grow(): void {
+    const old = this.keys
+    this.keys = new Int32Array(old.length * 2)
+    this.mask = this.keys.length - 1
+    this.count = 0
+    for (const v of old) if (v !== 0) this.add(v)
   }
 }
 

@@ -28,8 +28,7 @@ const SEP = norm.SEP
 const Stream = norm.Stream
 type Stream = norm.Stream
 const Units = norm.Units
-const buildAggressiveReading = norm.buildAggressiveReading
-const buildPlainReading = norm.buildPlainReading
+const buildReadings = norm.buildReadings
 const buildUnits = norm.buildUnits
 const termSymbols = norm.termSymbols
 
@@ -173,6 +172,23 @@ interface TextSignals {
   contact: { start: number; end: number } | null
 }
 
+/**
+ * Per UTF-16 unit: 1 lower-case letter, 2 upper-case letter, 3 ASCII digit, 0
+ * anything else. Letters are a–z, A–Z, full-width a–z/A–Z, and the cased
+ * letters of Latin-1, Latin Extended, Greek, Cyrillic and Armenian.
+ */
+const CASE_CLASS = new Uint8Array(0x10000)
+for (let c = 0x61; c <= 0x7a; c++) CASE_CLASS[c] = 1
+for (let c = 0x41; c <= 0x5a; c++) CASE_CLASS[c] = 2
+for (let c = 0x30; c <= 0x39; c++) CASE_CLASS[c] = 3
+for (let c = 0xff21; c <= 0xff3a; c++) CASE_CLASS[c] = 2 // full-width
+for (let c = 0xff41; c <= 0xff5a; c++) CASE_CLASS[c] = 1
+for (let c = 0xc0; c < 0x530; c++) {
+  const ch = String.fromCharCode(c)
+  if (ch.toLowerCase() !== ch) CASE_CLASS[c] = 2
+  else if (ch.toUpperCase() !== ch) CASE_CLASS[c] = 1
+}
+
 function textSignals(text: string): TextSignals {
   let upper = 0
   let lower = 0
@@ -185,22 +201,14 @@ function textSignals(text: string): TextSignals {
   const len = text.length
   for (let i = 0; i < len; i++) {
     const c = text.charCodeAt(i)
-    if (c >= 0x61 && c <= 0x7a) lower++
-    else if (c >= 0x41 && c <= 0x5a) upper++
-    else if (c >= 0x30 && c <= 0x39) {
+    const cls = CASE_CLASS[c]
+    if (cls === 1) lower++
+    else if (cls === 2) upper++
+    else if (cls === 3) {
       if (digitRun === 0) digitStart = i
       digitRun++
-    } else if (c > 0x7f) {
-      if (c >= 0xff21 && c <= 0xff3a) upper++ // full-width
-      else if (c >= 0xff41 && c <= 0xff5a) lower++
-      else if (c >= 0xc0 && c < 0x530) {
-        // Latin-1, Latin Extended, Greek, Cyrillic, Armenian
-        const ch = text[i]
-        if (ch.toLowerCase() !== ch) upper++
-        else if (ch.toUpperCase() !== ch) lower++
-      }
     }
-    if (digitRun > 0 && (c < 0x30 || c > 0x39) && c !== 0x2d && c !== 0x20) {
+    if (digitRun > 0 && cls !== 3 && c !== 0x2d && c !== 0x20) {
       if (digitRun >= 7 && contact === null) contact = { start: digitStart, end: i }
       digitRun = 0
     }
@@ -305,26 +313,36 @@ class EngineModerator implements Moderator {
     const on = this.readings
     const sound = on.homophones || on.pinyin || on.initials ? this.sound.find(units, text, on) : []
     const latin: LatinMatch[] = []
-    if (on.brokenWords) latin.push(...this.latin.brokenWords(units))
-    if (on.masked) latin.push(...this.latin.masked(units, text))
+    // broken words and masks are made of letters: a text without any has none
+    if (on.brokenWords && units.mayHaveWords) latin.push(...this.latin.brokenWords(units))
+    if (on.masked && units.mayHaveWords) latin.push(...this.latin.masked(units, text))
     if (sound.length === 0 && latin.length === 0) return { sound, latin }
     // letters inside a link (an encoded path, a host name) are not a reader's words
     const links = findLinks(text)
-    const clear = (m: { term: number; u0: number; u1: number }) =>
-      !this.allowSpans.some((a) => a.u0 <= m.u1 && m.u0 <= a.u1) &&
-      !found.some((f) => f.term === m.term && f.u0 <= m.u1 && m.u0 <= f.u1) &&
-      !links.some((l) => l.start <= units.start[m.u0] && units.end[m.u1] <= l.end)
-    return { sound: sound.filter(clear), latin: latin.filter(clear) }
+    return {
+      sound: sound.filter((m) => this.clear(m, found, links)),
+      latin: latin.filter((m) => this.clear(m, found, links)),
+    }
+  }
+
+  /** not inside an allow term, not where the term was found as written, not inside a link */
+  private clear(m: { term: number; u0: number; u1: number }, found: Match[], links: FoundLink[]): boolean {
+    for (const a of this.allowSpans) if (a.u0 <= m.u1 && m.u0 <= a.u1) return false
+    for (const f of found) if (f.term === m.term && f.u0 <= m.u1 && m.u0 <= f.u1) return false
+    for (const l of links) if (l.start <= units.start[m.u0] && units.end[m.u1] <= l.end) return false
+    return true
   }
 
   /** all term matches in a text, allow-list applied; leaves `units` filled for `text` */
   private matchTerms(text: string): Match[] {
     buildUnits(text, units)
     const matches: Match[] = []
-    buildPlainReading(units, plain)
+    const same = buildReadings(units, plain, aggressive)
     this.plainReading.collect(plain, this.terms, false, matches)
-    buildAggressiveReading(units, aggressive)
-    this.aggressiveReading.collect(aggressive, this.terms, true, matches)
+    // without letters or digits the leet reading is the plain one, and a term
+    // without letters reads the same in both: the second scan could only repeat
+    // the first one's matches (which the reasons drop as duplicates)
+    if (!same) this.aggressiveReading.collect(aggressive, this.terms, true, matches)
     this.allowSpans = []
     if (matches.length === 0 || !this.hasAllow) return matches
     const allows = matches.filter((m) => m.category === ALLOW)
@@ -332,6 +350,28 @@ class EngineModerator implements Moderator {
     return matches.filter(
       (m) => m.category !== ALLOW && !allows.some((a) => a.u0 <= m.u0 && m.u1 <= a.u1),
     )
+  }
+
+  /** a term found by a reading: counted (tally[category], or tally[3] for a guess) and reported once per span */
+  private termReason(
+    tally: number[],
+    seen: Set<string>,
+    reasons: ModerationReason[],
+    term: number,
+    start: number,
+    end: number,
+    detail: string,
+    reading: ModerationReason['reading'],
+    guess: boolean,
+  ): void {
+    const key = `${term}:${start}:${end}`
+    if (seen.has(key)) return
+    seen.add(key)
+    const t = this.terms[term]
+    const category = t.category
+    tally[guess ? 3 : category]++
+    const code = guess ? 'possible_term' : category === BANNED ? 'banned_term' : category === SUSPECT ? 'suspect_term' : 'spam_term'
+    if (reasons.length < 50) reasons.push({ code, term: t.term, start, end, detail, reading })
   }
 
   check(input: ModerationInput): ModerationResult {
@@ -374,20 +414,9 @@ class EngineModerator implements Moderator {
       }
     }
     // ---- readings that need sound or word knowledge -------------------------
-    let possible = 0
     const more = this.readMore(body, matches)
-    const termReason = (category: Category, term: number, start: number, end: number, detail: string, reading: ModerationReason['reading'], guess: boolean) => {
-      const key = `${term}:${start}:${end}`
-      if (seen.has(key)) return
-      seen.add(key)
-      const t = this.terms[term]
-      if (guess) possible++
-      else if (category === BANNED) banned++
-      else if (category === SUSPECT) suspect++
-      else spam++
-      const code = guess ? 'possible_term' : category === BANNED ? 'banned_term' : category === SUSPECT ? 'suspect_term' : 'spam_term'
-      if (reasons.length < 50) reasons.push({ code, term: t.term, start, end, detail, reading })
-    }
+    // counts of the readings' findings: [banned, suspect, spam, possible]
+    const tally = [0, 0, 0, 0]
     for (const m of more.sound) {
       const start = units.start[m.u0]
       const end = units.end[m.u1]
@@ -399,7 +428,7 @@ class EngineModerator implements Moderator {
         m.reading === 'pinyin' ? `pinyin of ${t.term}: ${seenText}` :
         m.reading === 'mixed' ? `mixed script of ${t.term}: ${seenText} (${sounds})` :
         `homophone of ${t.term}: ${seenText} (${sounds})`
-      termReason(t.category, m.term, start, end, what, m.reading, m.guess)
+      this.termReason(tally, seen, reasons, m.term, start, end, what, m.reading, m.guess)
     }
     for (const m of more.latin) {
       const start = units.start[m.u0]
@@ -407,16 +436,21 @@ class EngineModerator implements Moderator {
       const t = this.terms[m.term]
       const seenText = body.slice(start, end)
       if (m.reading === 'broken_word') {
-        termReason(t.category, m.term, start, end, `broken word: ${JSON.stringify(seenText)} reads as ${t.term}`, 'broken_word', true)
+        this.termReason(tally, seen, reasons, m.term, start, end, `broken word: ${JSON.stringify(seenText)} reads as ${t.term}`, 'broken_word', true)
       } else {
         // one hidden letter in three or fewer, and only one listed term fits: as sure as leet
         const sure = !m.ambiguous && m.hidden * 3 <= t.term.length
-        termReason(t.category, m.term, start, end, `masked letters: ${seenText} reads as ${t.term}`, 'masked', !sure)
+        this.termReason(tally, seen, reasons, m.term, start, end, `masked letters: ${seenText} reads as ${t.term}`, 'masked', !sure)
       }
     }
+    banned += tally[BANNED]
+    suspect += tally[SUSPECT]
+    spam += tally[SPAM]
+    const possible = tally[3]
 
     // ---- right-to-left override: also read the text in display order ------
-    if (body.includes('\u202e')) {
+    // (U+202E is an invisible character, so only a text whose units saw one can hold it)
+    if (units.unusual && body.includes('\u202e')) {
       const { visual, origin } = displayOrder(body)
       for (const m of this.matchTerms(visual)) {
         let start = Infinity
@@ -446,13 +480,12 @@ class EngineModerator implements Moderator {
     }
     const spamSignals: ModerationReason[] = []
     if (links.length > 0) {
-      const offs = (l: FoundLink) => (scan.exact ? { start: l.start, end: l.end } : {})
       if (links.length > this.maxLinks) {
         reasons.push({ code: 'too_many_links', detail: `${links.length} links (max ${this.maxLinks})` })
       }
-      for (const l of links) reasons.push({ code: 'link', ...offs(l), detail: l.text })
+      for (const l of links) reasons.push({ code: 'link', ...(scan.exact ? { start: l.start, end: l.end } : {}), detail: l.text })
       const obf = links.find((l) => l.obfuscated)
-      if (obf) spamSignals.push({ code: 'obfuscated_link', ...offs(obf), detail: obf.text })
+      if (obf) spamSignals.push({ code: 'obfuscated_link', ...(scan.exact ? { start: obf.start, end: obf.end } : {}), detail: obf.text })
       if (scan.exact) {
         let outside = false
         for (let i = 0; i < units.n && !outside; i++) {

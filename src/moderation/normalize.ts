@@ -50,6 +50,10 @@ export class Units {
   n = 0
   /** the text had invisible characters, full-width ASCII or astral letters (links may be disguised) */
   unusual = false
+  /** false only when buildReadings saw no letter or digit unit (Chinese, emoji, punctuation) */
+  mayHaveWords = true
+  /** bumped by every buildUnits: which text the units hold, for passes that share work */
+  version = 0
   code = new Int32Array(256)
   kind = new Uint8Array(256)
   start = new Int32Array(256)
@@ -160,7 +164,9 @@ export function buildUnits(text: string, u: Units): void {
     i += w
   }
   u.n = n
+  u.version++
   u.unusual = unusual
+  u.mayHaveWords = true
 }
 
 /**
@@ -175,6 +181,7 @@ function buildReading(
   kindIn: Uint8Array,
   s: Stream,
   aggressive: boolean,
+  foldLetters: boolean,
 ): void {
   if (s.code.length < n + 8) s.grow(n + 8)
   const code = s.code
@@ -189,7 +196,9 @@ function buildReading(
   while (i < n) {
     const k = kindIn[i]
     if (k === K_WORD || k === K_CJK) {
-      const c = codeIn[i]
+      let c = codeIn[i]
+      // the leet reading of a letter or digit (0 → o, l → i), when the caller did not fold it
+      if (foldLetters && k === K_WORD && c < 0x80 && LEET[c] !== 0) c = LEET[c]
       if (aggressive && k === K_WORD && m > 0 && code[m - 1] === c && kind[m - 1] === K_WORD) {
         // collapse a run of the same letter
         u1[m - 1] = i
@@ -256,7 +265,7 @@ function buildReading(
 }
 
 export function buildPlainReading(u: Units, s: Stream): void {
-  buildReading(u.n, u.code, u.kind, s, false)
+  buildReading(u.n, u.code, u.kind, s, false, false)
 }
 
 /** scratch copies of the units for the leet reading */
@@ -278,6 +287,20 @@ export function buildAggressiveReading(u: Units, s: Stream): void {
   }
   const code = u.code
   const kind = u.kind
+  // punctuation read as letters needs a look-ahead over the run it starts, so a
+  // text with such a symbol is copied and folded first; any other text is read
+  // as it is, its letters and digits folded as the reading goes
+  let leetPunct = false
+  for (let i = 0; i < n; i++) {
+    if (kind[i] === K_PUNCT && leetOf(code[i]) !== 0) {
+      leetPunct = true
+      break
+    }
+  }
+  if (!leetPunct) {
+    buildReading(n, code, kind, s, true, true)
+    return
+  }
   for (let i = 0; i < n; i++) {
     const k = kind[i]
     const c = code[i]
@@ -312,7 +335,171 @@ export function buildAggressiveReading(u: Units, s: Stream): void {
       leetKind[i] = k
     }
   }
-  buildReading(n, leetCode, leetKind, s, true)
+  buildReading(n, leetCode, leetKind, s, true, false)
+}
+
+/**
+ * Both readings of the units in one pass (the plain into `p`, the aggressive
+ * into `a`), the same streams as buildPlainReading and buildAggressiveReading.
+ * A text where punctuation must be read as letters (`(unt`, `$5`, `a$$`: its
+ * kinds differ between the readings) is read twice, as before. Returns true when the two streams
+ * would be the same (no letter or digit: Chinese, emoji, punctuation); `a` is
+ * then left empty and only `p` is built.
+ */
+export function buildReadings(u: Units, p: Stream, a: Stream): boolean {
+  const n = u.n
+  const codeIn = u.code
+  const kindIn = u.kind
+  let words = false
+  for (let i = 0; i < n; i++) {
+    const k = kindIn[i]
+    if (k === K_WORD) {
+      words = true
+      continue
+    }
+    if (k !== K_PUNCT || leetOf(codeIn[i]) === 0) continue
+    // a run of leet symbols: read as letters (as buildAggressiveReading does)
+    // when a letter or digit follows it, or when it ends a word and is not all
+    // exclamation marks; only then do the readings' kinds differ
+    let j = i + 1
+    while (j < n && kindIn[j] === K_PUNCT && leetOf(codeIn[j]) !== 0) j++
+    let letters = j < n && kindIn[j] === K_WORD
+    if (!letters && i > 0 && kindIn[i - 1] === K_WORD) {
+      let upto = j
+      while (upto > i && codeIn[upto - 1] === 0x21) upto--
+      letters = upto > i
+    }
+    if (letters) {
+      u.mayHaveWords = true
+      buildPlainReading(u, p)
+      buildAggressiveReading(u, a)
+      return false
+    }
+    i = j - 1
+  }
+  if (!words) {
+    // Chinese, emoji, punctuation: the leet reading would be the plain one
+    buildReading(n, codeIn, kindIn, p, false, false)
+    a.m = 0
+    u.mayHaveWords = false
+    return true
+  }
+  if (p.code.length < n + 8) p.grow(n + 8)
+  if (a.code.length < n + 8) a.grow(n + 8)
+  const pc = p.code
+  const pk = p.kind
+  const pf = p.flags
+  const p0 = p.u0
+  const p1 = p.u1
+  const ac = a.code
+  const ak = a.kind
+  const af = a.flags
+  const a0 = a.u0
+  const a1 = a.u1
+  let pm = 0
+  let am = 0
+  let tokLen = 0 // consecutive letters/digits in the current token (the same in both readings)
+  let pPending = 0
+  let aPending = 0
+  let i = 0
+  while (i < n) {
+    const k = kindIn[i]
+    if (k === K_WORD || k === K_CJK) {
+      const c = codeIn[i]
+      pc[pm] = c
+      pk[pm] = k
+      pf[pm] = pPending
+      p0[pm] = i
+      p1[pm] = i
+      pm++
+      let l = c
+      if (k === K_WORD && c < 0x80 && LEET[c] !== 0) l = LEET[c]
+      if (k === K_WORD && am > 0 && ac[am - 1] === l && ak[am - 1] === K_WORD) {
+        // collapse a run of the same letter
+        a1[am - 1] = i
+      } else {
+        ac[am] = l
+        ak[am] = k
+        af[am] = aPending
+        a0[am] = i
+        a1[am] = i
+        am++
+      }
+      pPending = 0
+      aPending = 0
+      tokLen = k === K_WORD ? tokLen + 1 : 0
+      i++
+      continue
+    }
+    // a run of separators [i, j)
+    let j = i + 1
+    let hasSpace = k === K_SPACE
+    while (j < n) {
+      const kj = kindIn[j]
+      if (kj === K_SPACE) hasSpace = true
+      else if (kj !== K_PUNCT) break
+      j++
+    }
+    let pSkip = false
+    let aSkip = false
+    if (j < n && j - i <= MAX_GAP && i > 0) {
+      const prev = kindIn[i - 1]
+      const next = kindIn[j]
+      if (prev === K_CJK && next === K_CJK) pSkip = aSkip = true
+      else if (prev === K_WORD && next === K_WORD) {
+        if (tokLen === 1 && (j + 1 >= n || kindIn[j + 1] !== K_WORD)) pSkip = aSkip = true
+        else if (!hasSpace && j - i <= 2) aSkip = true
+      }
+    }
+    if (pSkip && pm > 0) pPending = SEP
+    else {
+      for (let t = i; t < j; t++) {
+        if (kindIn[t] === K_SPACE) {
+          if (pm > 0 && pk[pm - 1] === K_SPACE) {
+            p1[pm - 1] = t
+            continue
+          }
+          pc[pm] = 0x20
+          pk[pm] = K_SPACE
+        } else {
+          pc[pm] = codeIn[t]
+          pk[pm] = K_PUNCT
+        }
+        pf[pm] = 0
+        p0[pm] = t
+        p1[pm] = t
+        pm++
+      }
+      pPending = 0
+    }
+    if (aSkip && am > 0) aPending = SEP
+    else {
+      for (let t = i; t < j; t++) {
+        if (kindIn[t] === K_SPACE) {
+          if (am > 0 && ak[am - 1] === K_SPACE) {
+            a1[am - 1] = t
+            continue
+          }
+          ac[am] = 0x20
+          ak[am] = K_SPACE
+        } else {
+          ac[am] = codeIn[t]
+          ak[am] = K_PUNCT
+        }
+        af[am] = 0
+        a0[am] = t
+        a1[am] = t
+        am++
+      }
+      aPending = 0
+    }
+    tokLen = 0
+    i = j
+  }
+  p.m = pm
+  a.m = am
+  u.mayHaveWords = true
+  return false
 }
 
 const scratchUnits = new Units()

@@ -15,14 +15,21 @@
  * at tokens whose sound can begin it (an index on the first syllable's key).
  */
 import * as chars from './chars'
-import { isEnglishWord } from './english'
+import * as english from './english'
 import { crossesWordBoundary } from './segmenter'
 import { digitKeys, fuzzySyllable, hanKeys, hanReadings, syllableVariants, termReadings } from './pinyin'
 import type { Units } from './normalize'
+import * as latin from './latin'
 
 const K_CJK = chars.K_CJK
 const K_WORD = chars.K_WORD
 const K_SPACE = chars.K_SPACE
+const K_PUNCT = chars.K_PUNCT
+const sharedPieces = latin.sharedPieces
+const PIECE_JOINS = latin.PIECE_JOINS
+const PIECE_PLAIN_GAP = latin.PIECE_PLAIN_GAP
+const PIECE_MAX_GAP = latin.PIECE_MAX_GAP
+const isEnglishCodes = english.isEnglishCodes
 
 export type SoundReading = 'homophone' | 'pinyin' | 'mixed' | 'initials'
 
@@ -73,6 +80,8 @@ class Tokens {
   joins = new Uint8Array(256)
   /** 1: the gap before the token is white space or . * - _ only (s b, T.M.D, s*b), not a comma */
   softGap = new Uint8Array(256)
+  /** Latin tokens: 0 not yet asked, 1 an English word, 2 not (asked at most once per token) */
+  english = new Uint8Array(256)
   /** room for `n` tokens (a text of n units has at most n) */
   reserve(n: number): void {
     if (this.type.length >= n) return
@@ -83,6 +92,7 @@ class Tokens {
     this.u1 = new Int32Array(cap)
     this.joins = new Uint8Array(cap)
     this.softGap = new Uint8Array(cap)
+    this.english = new Uint8Array(cap)
   }
 }
 
@@ -113,10 +123,14 @@ function capitalised(t: number): boolean {
   return first >= 0x41 && first <= 0x5a && second >= 0x61 && second <= 0x7a
 }
 
-function wordOf(t: number): string {
-  let w = ''
-  for (let x = toks.u0[t]; x <= toks.u1[t]; x++) w += String.fromCharCode(codes[x])
-  return w
+/** is the Latin token t an ordinary English word? (looked up once per token) */
+function englishToken(t: number): boolean {
+  let e = toks.english[t]
+  if (e === 0) {
+    e = isEnglishCodes(codes, toks.u0[t], toks.u1[t] + 1) ? 1 : 2
+    toks.english[t] = e
+  }
+  return e === 1
 }
 /** punctuation that may sit between initials: . * - _ · */
 const SOFT = new Set([0x2e, 0x2a, 0x2d, 0x5f, 0xb7])
@@ -129,6 +143,16 @@ function tokenize(u: Units, text: string): number {
   source = text
   toks.reserve(n + 1)
   const kind = u.kind
+  // the broken-word reading's pieces (runs of a–z letters) come out of the same pass
+  const P = sharedPieces
+  P.reserve(n + 1)
+  const pStart = P.start
+  const pEnd = P.end
+  const pFlags = P.flags
+  let pc = 0
+  let pGap = 0
+  let pGapPlain = true
+  let pBarrier = true
   let t = 0
   let han = 0
   let gap = 0
@@ -149,6 +173,7 @@ function tokenize(u: Units, text: string): number {
       gap = 0
       soft = true
       barrier = false
+      pBarrier = true
       i++
     } else if (k === K_WORD) {
       let j = i
@@ -165,12 +190,18 @@ function tokenize(u: Units, text: string): number {
       const joins = !barrier && gap <= MAX_GAP ? 1 : 0
       if (other === 0 && digits === 0) {
         toks.type[t] = T_LATIN
+        toks.english[t] = 0
         toks.softGap[t] = soft ? 1 : 0
         toks.u0[t] = i
         toks.u1[t] = j - 1
         toks.joins[t] = joins
         t++
         barrier = false
+        pStart[pc] = i
+        pEnd[pc] = j - 1
+        pFlags[pc] = (!pBarrier && pGap > 0 && pGap <= PIECE_MAX_GAP ? PIECE_JOINS : 0) | (pGap === 1 && pGapPlain ? PIECE_PLAIN_GAP : 0)
+        pc++
+        pBarrier = false
       } else if (other === 0 && letters === 0 && digits <= 2) {
         // a digit or two read as numerals (去4吧); longer numbers are numbers
         for (let x = i; x < j; x++) {
@@ -182,22 +213,37 @@ function tokenize(u: Units, text: string): number {
           t++
         }
         barrier = false
+        pBarrier = true
       } else {
         barrier = true
+        pBarrier = true
       }
       gap = 0
       soft = true
+      pGap = 0
+      pGapPlain = true
       i = j
     } else {
-      if (k === K_SPACE) gap++
-      else if (k === chars.K_PUNCT) {
+      if (k === K_SPACE) {
         gap++
+        pGap++
+        if (c !== 0x20) pGapPlain = false
+      } else if (k === K_PUNCT) {
+        gap++
+        pGap++
+        pGapPlain = false
         if (!SOFT.has(c)) soft = false
-      } else barrier = true
+      } else {
+        barrier = true
+        pBarrier = true
+      }
       i++
     }
   }
   toks.n = t
+  P.count = pc
+  P.of = u
+  P.version = u.version
   return han
 }
 
@@ -208,6 +254,12 @@ export class SoundIndex {
   private readonly keyIds = new Map<string, number>()
   /** terms by the numbers of their first two sounds */
   private readonly byPair = new Map<number, SoundTerm[]>()
+  /** terms by the number of their first sound */
+  private readonly byFirstId: (SoundTerm[] | undefined)[] = []
+  /** per BMP character: the numbers of its sounds that begin or continue a term (computed on first use) */
+  private readonly hanIdCache: (Int32Array | undefined)[] = new Array(0x10000)
+  private readonly astralIdCache = new Map<number, Int32Array>()
+  private readonly digitIdCache: Int32Array[] = []
   /** per BMP character: 0 not yet known, 1 its sound may start a term, 2 it starts none */
   private readonly hanStarts = new Uint8Array(0x10000)
   private readonly byLetter = new Map<string, SoundTerm[]>()
@@ -230,6 +282,10 @@ export class SoundIndex {
       push(this.byKey, keys[0], st)
       for (const k of [keys[0], keys[1]]) if (!this.keyIds.has(k)) this.keyIds.set(k, this.keyIds.size)
       push(this.byPair, this.keyIds.get(keys[0])! * 65536 + this.keyIds.get(keys[1])!, st)
+      const first = this.keyIds.get(keys[0])!
+      const list = this.byFirstId[first]
+      if (list === undefined) this.byFirstId[first] = [st]
+      else if (!list.includes(st)) list.push(st)
       push(this.byLetter, syllables[0][0], st)
       for (const v of spellings[0]) {
         push(this.bySpelling, spellingKey(v), st)
@@ -243,6 +299,35 @@ export class SoundIndex {
 
   get size(): number {
     return this.terms.length
+  }
+
+  /** the numbers of the keys (in `hanKeys` order) that some term uses */
+  private idsOf(keys: readonly string[]): Int32Array {
+    const ids: number[] = []
+    for (const k of keys) {
+      const id = this.keyIds.get(k)
+      if (id !== undefined) ids.push(id)
+    }
+    return Int32Array.from(ids)
+  }
+
+  private hanIds(cp: number): Int32Array {
+    let r = cp < 0x10000 ? this.hanIdCache[cp] : this.astralIdCache.get(cp)
+    if (r === undefined) {
+      r = this.idsOf(hanKeys(cp))
+      if (cp < 0x10000) this.hanIdCache[cp] = r
+      else this.astralIdCache.set(cp, r)
+    }
+    return r
+  }
+
+  private digitIds(d: number): Int32Array {
+    let r = this.digitIdCache[d]
+    if (r === undefined) {
+      r = this.idsOf(digitKeys(d))
+      this.digitIdCache[d] = r
+    }
+    return r
   }
 
   private tryAt(st: SoundTerm, i: number, hanCount: number, u: Units, on: SoundSwitches, out: SoundMatch[], initials: boolean): void {
@@ -263,7 +348,7 @@ export class SoundIndex {
   private initialCandidates(i: number, hanCount: number): SoundTerm[] | undefined {
     const len = wordLength(i)
     if (hanCount < 2 || len > 4) return undefined
-    if (len > 1 && isEnglishWord(wordOf(i))) return undefined
+    if (len > 1 && englishToken(i)) return undefined
     return this.byLetter.get(String.fromCharCode(codes[toks.u0[i]]))
   }
 
@@ -277,7 +362,7 @@ export class SoundIndex {
       const type = toks.type[i]
       if (type === T_LATIN) {
         // in an English sentence a pinyin match may not begin with an English word ("ma de" is not 他妈的)
-        if (this.firstPair[pairIndex(i)] === 1 && (hanCount > 0 || !isEnglishWord(wordOf(i)))) {
+        if (this.firstPair[pairIndex(i)] === 1 && (hanCount > 0 || !englishToken(i))) {
           // every prefix of the word (up to six letters) that spells a first syllable
           const len = wordLength(i)
           let key = 0
@@ -301,25 +386,24 @@ export class SoundIndex {
         }
         if (seen === 2) continue
       }
-      const keys = type === T_HAN ? hanKeys(cp) : digitKeys(cp)
+      // the numbers of the sounds that begin or continue a term (a character or digit may have several)
+      const ids = type === T_HAN ? this.hanIds(cp) : this.digitIds(cp)
+      if (ids.length === 0) continue
       const next = i + 1
       if (next < n && toks.joins[next] === 1 && toks.type[next] !== T_LATIN) {
         // a character or digit follows: look the term up by its first two sounds
-        const nextKeys = toks.type[next] === T_HAN ? hanKeys(toks.cp[next]) : digitKeys(toks.cp[next])
-        for (let k = 0; k < keys.length; k++) {
-          const id0 = this.keyIds.get(keys[k])
-          if (id0 === undefined) continue
-          for (let k2 = 0; k2 < nextKeys.length; k2++) {
-            const id1 = this.keyIds.get(nextKeys[k2])
-            if (id1 === undefined) continue
-            const cands = this.byPair.get(id0 * 65536 + id1)
+        const nextIds = toks.type[next] === T_HAN ? this.hanIds(toks.cp[next]) : this.digitIds(toks.cp[next])
+        for (let k = 0; k < ids.length; k++) {
+          const id0 = ids[k]
+          for (let k2 = 0; k2 < nextIds.length; k2++) {
+            const cands = this.byPair.get(id0 * 65536 + nextIds[k2])
             if (cands) for (const st of cands) this.tryAt(st, i, hanCount, u, on, out, false)
           }
         }
         continue
       }
-      for (let k = 0; k < keys.length; k++) {
-        const cands = this.byKey.get(keys[k])
+      for (let k = 0; k < ids.length; k++) {
+        const cands = this.byFirstId[ids[k]]
         if (cands) for (const st of cands) this.tryAt(st, i, hanCount, u, on, out, false)
       }
     }
@@ -444,7 +528,7 @@ function matchFull(st: SoundTerm, i: number, hanCount: number): SoundMatch | nul
     // a capitalised word is a name (Shabi village), and the rest is only a guess
     if (latinFuzzy > 0 || letters > 0) return null
     let allEnglish = true
-    for (let x = i; x < t && allEnglish; x++) if (!isEnglishWord(wordOf(x))) allEnglish = false
+    for (let x = i; x < t && allEnglish; x++) if (!englishToken(x)) allEnglish = false
     if (allEnglish) return null
     if (hanCount === 0 && capitalised(i)) return null
     return { term: st.term, reading: 'pinyin', guess: hanCount === 0, u0, u1, syllables: st.syllables }
@@ -471,7 +555,7 @@ function matchInitials(st: SoundTerm, i: number, hanCount: number): SoundMatch |
   }
   if (o !== 0) return null
   // an English word is not a string of initials (a 10,000-term list has many)
-  for (let x = i; x < t; x++) if (wordLength(x) > 1 && isEnglishWord(wordOf(x))) return null
+  for (let x = i; x < t; x++) if (wordLength(x) > 1 && englishToken(x)) return null
   return { term: st.term, reading: 'initials', guess: true, u0: toks.u0[i], u1: toks.u1[t - 1], syllables: st.syllables }
 }
 

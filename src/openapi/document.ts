@@ -28,7 +28,21 @@ export const buildOpenApiDocument = async (req: Pick<PayloadRequest, 'payload' |
     .filter((collection) => typeof collection.versions === 'object' && collection.versions?.drafts)
     .map((collection) => Object.entries(document.components?.schemas ?? {}).find(([, schema]) => (schema as { title?: string }).title === schemaTitle(collection))?.[0])
     .filter((name): name is string => Boolean(name))
-  return addErrorResponses(document, draftSchemas)
+  const withErrors = addErrorResponses(document, draftSchemas)
+  // A field with read access of its own (a moderation model's weights, an offence score) is left out for callers who
+  // may not read it: the generator still marks it required.
+  const schemas = (withErrors.components?.schemas ?? {}) as Record<string, OpenAPIV3_1.SchemaObject>
+  for (const collection of req.payload.config.collections) {
+    const schema = Object.values(schemas).find((candidate) => candidate.title === schemaTitle(collection))
+    if (!schema?.required) continue
+    const guarded = new Set(
+      (collection.fields as Array<{ name?: string; access?: { read?: unknown }; hidden?: boolean }>).flatMap((field) =>
+        field.name && (field.access?.read || field.hidden) ? [field.name] : [],
+      ),
+    )
+    schema.required = schema.required.filter((name) => !guarded.has(name))
+  }
+  return withErrors
 }
 
 const schemaTitle = (collection: { labels?: { singular?: unknown }; slug: string }) => {

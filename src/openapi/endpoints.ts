@@ -79,16 +79,32 @@ export const ENDPOINT_DOCUMENTATION: Record<string, Operation> = {
   'comments get /form-token': {
     operationId: 'commentFormToken',
     summary: 'A signed form token for the comment form',
+    description:
+      'With `article`, also whether that article takes comments now (as the caller may read it): a page served from a cache learns here that its comments have closed since it was rendered.',
     security: publicCall,
+    parameters: [{ name: 'article', in: 'query', required: false, schema: { type: 'string' }, description: 'An article id.' }],
     responses: {
       '200': json(
         {
           type: 'object',
           required: ['token', 'tokenField', 'minSecondsToSubmit'],
-          properties: { token: { type: 'string' }, tokenField: { type: 'string' }, minSecondsToSubmit: { type: 'number' }, honeypotField: { type: ['string', 'null'] } },
+          properties: {
+            token: { type: 'string' },
+            tokenField: { type: 'string' },
+            minSecondsToSubmit: { type: 'number' },
+            honeypotField: { type: ['string', 'null'] },
+            open: { type: 'boolean', description: 'Given `article`: whether it takes comments now.' },
+            closed: {
+              type: 'object',
+              required: ['code', 'message'],
+              description: 'Given `article` and `open` false: why (`article.closed`, `article.comments_disabled`, `article.not_published`, `article.not_found`).',
+              properties: { code: { type: 'string' }, message: { type: 'string' } },
+            },
+          },
         },
         'Put `token` in the form under `tokenField`; leave `honeypotField` empty.',
       ),
+      ...errors(['400', 'ValidationError']),
     },
   },
   'comments post /:id/report': {

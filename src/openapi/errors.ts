@@ -21,8 +21,9 @@ const errorSchema: OpenAPIV3_1.SchemaObject = {
           name: { type: 'string' },
           message: { type: 'string' },
           data: {
-            type: ['object', 'null'],
-            description: 'For a ValidationError: the collection and one entry per refused field.',
+            // a refused query (where/sort on a field the caller cannot use) names the paths in a list
+            type: ['object', 'array', 'null'],
+            description: 'For a ValidationError: the collection and one entry per refused field; for a refused query: the paths.',
             properties: {
               collection: { type: 'string' },
               errors: {
@@ -117,6 +118,12 @@ export const addErrorResponses = (document: Document, draftSchemas: string[] = [
       if (property) property.type = ['string', 'null']
     }
   }
+  // GET /api/users/me: `user` is null for an anonymous caller, and Payload adds the strategy that authenticated.
+  for (const [name, schema] of Object.entries(components.schemas) as Array<[string, OpenAPIV3_1.SchemaObject]>) {
+    if (!name.endsWith('Me') || !schema.properties?.user) continue
+    schema.properties.user = { anyOf: [schema.properties.user as OpenAPIV3_1.SchemaObject, { type: 'null' }] }
+    schema.properties.strategy = { type: 'string' }
+  }
   for (const name of draftSchemas) relaxForDrafts(components.schemas[name] as OpenAPIV3_1.SchemaObject | undefined)
   for (const path of Object.keys(paths)) {
     if (isInternalPath(path)) {
@@ -132,12 +139,12 @@ export const addErrorResponses = (document: Document, draftSchemas: string[] = [
       const add = (status: string, name: string) => {
         if (!responses[status]) responses[status] = ref(name)
       }
-      if (method !== 'get' && method !== 'delete') {
-        add('400', 'ValidationError')
-        add('413', 'PayloadTooLarge')
-      }
-      // A list's where/sort on a field the caller cannot read, or of the wrong kind, is refused.
-      if (method === 'get' && !path.includes('{')) add('400', 'ValidationError')
+      // Every route refuses a malformed address (an id or query that is not percent-encoding, hostile query
+      // strings) with a 400 (src/http/guardRequest.ts), and a list's where/sort on a field the caller cannot read.
+      add('400', 'ValidationError')
+      if (method !== 'get' && method !== 'delete') add('413', 'PayloadTooLarge')
+      // Logins are throttled per address (src/security): 429 with Retry-After.
+      if (method === 'post' && path.endsWith('/login')) add('429', 'TooManyRequests')
       add('401', 'Unauthorized')
       add('403', 'Forbidden')
       if (path.includes('{')) add('404', 'NotFound')

@@ -2,11 +2,20 @@ import type { Payload, PayloadRequest } from 'payload'
 
 import type { ContentEvent } from './events'
 
+/** What comes with an event besides its content. */
+export interface ContentEventMeta {
+  /**
+   * The event's id, the same on every hand-over of this event. Delivery is at least once (a retry after a throw; two
+   * runners handed one outbox job): a consumer with effects that must not repeat deduplicates on it.
+   */
+  id: string
+}
+
 /** Something that acts on a committed content event (revalidate a site, send a signed webhook…). */
 export type ContentEventConsumer = {
   name: string
   /** Throw to have the event handed to this consumer again later (the others are not repeated). */
-  handle: (event: ContentEvent, payload: Payload, req: PayloadRequest) => Promise<void> | void
+  handle: (event: ContentEvent, payload: Payload, req: PayloadRequest, meta: ContentEventMeta) => Promise<void> | void
 }
 
 const consumers: ContentEventConsumer[] = []

@@ -21,7 +21,10 @@ export const loadSite = async (): Promise<SiteView> => {
   let settings: SiteSetting
   try {
     settings = await getSiteSettings()
-  } catch {
+  } catch (error) {
+    // Only the build renders without a CMS (the 404 page); at run time a failed read fails the render, so the
+    // full-route cache never keeps a page made without the settings.
+    if (process.env.NEXT_PHASE !== 'phase-production-build') throw error
     settings = {} as SiteSetting
   }
   const language = settings.language || 'zh-CN'

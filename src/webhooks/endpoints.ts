@@ -1,11 +1,11 @@
 import type { Endpoint, PayloadHandler, PayloadRequest } from 'payload'
 
 import { hasRole } from '../../access/roles'
+import { inOwnTransaction } from '../transaction'
 import { TEST_EVENT, type WebhookEvent } from './events'
 import { queueDelivery } from './queue'
 import { ROTATION_CONTEXT, rotatedSecrets } from './secrets'
 import { WEBHOOK_DELIVERIES_SLUG, WEBHOOK_ENDPOINTS_SLUG } from './slugs'
-
 
 const errorResponse = (status: number, message: string) => Response.json({ errors: [{ message }] }, { status })
 
@@ -27,23 +27,6 @@ const findOwn = async (req: PayloadRequest, collection: string, id: string) =>
     .findByID({ collection: collection as never, id, depth: 0, overrideAccess: false, user: req.user, req, disableErrors: true })
     .catch(() => null)) as any
 
-/** Runs `work` in a transaction of the request's own; commits when it returns, rolls back when it throws. */
-const inTransaction = async <T>(req: PayloadRequest, work: () => Promise<T>): Promise<T> => {
-  const db = req.payload.db as any
-  const transactionID = db.beginTransaction ? await db.beginTransaction() : undefined
-  req.transactionID = transactionID ?? undefined
-  try {
-    const result = await work()
-    if (transactionID) await db.commitTransaction(transactionID)
-    return result
-  } catch (error) {
-    if (transactionID) await db.rollbackTransaction(transactionID)
-    throw error
-  } finally {
-    req.transactionID = undefined
-  }
-}
-
 /** `POST /api/webhook-endpoints/:id/test`: queues a signed `webhook.test` event to the endpoint (admins). */
 export const sendTestEvent: PayloadHandler = async (req) => {
   const refused = refuseNonAdmin(req)
@@ -57,7 +40,7 @@ export const sendTestEvent: PayloadHandler = async (req) => {
     timestamp: new Date().toISOString(),
     data: { endpoint: endpoint.id, message: 'A test event sent from the admin panel.' },
   }
-  const delivery = await inTransaction(req, () => queueDelivery(req, endpoint.id, event))
+  const delivery = await inOwnTransaction(req, () => queueDelivery(req, endpoint.id, event))
   return Response.json({ message: 'Test event queued.', delivery: { id: delivery.id, webhookId: delivery.webhookId } }, { status: 202 })
 }
 
@@ -93,7 +76,7 @@ export const resendDelivery: PayloadHandler = async (req) => {
   if (!endpoint) return errorResponse(409, 'The endpoint of this delivery was deleted.')
   if (!endpoint.active) return errorResponse(409, 'The endpoint is disabled: switch it on before resending.')
   // Same webhook-id: receivers that already processed the event recognise it as a duplicate.
-  const copy = await inTransaction(req, () => queueDelivery(req, endpoint.id, delivery.payload, delivery.webhookId))
+  const copy = await inOwnTransaction(req, () => queueDelivery(req, endpoint.id, delivery.payload, delivery.webhookId))
   return Response.json({ message: 'Delivery queued again.', delivery: { id: copy.id, webhookId: copy.webhookId } }, { status: 202 })
 }
 

@@ -252,8 +252,6 @@ describe('learning from moderators', () => {
   })
 })
 
-const onPostgres = /^postgres/.test(process.env.DATABASE_URI ?? '')
-
 describe('retraining and rollback', () => {
   const INSULT = '蝈蝻货'
   const PROBES = ['你这个蝈蝻货', '楼上就是蝈蝻货吧', '蝈蝻货别说话了']
@@ -318,9 +316,9 @@ describe('retraining and rollback', () => {
     expect(retrained.accuracy).toBeGreaterThan(0.5)
 
     for (const probe of PROBES) expect((await score(probe)).score, probe).toBeGreaterThanOrEqual(0.82)
-    // Known issue on PostgreSQL after the merge of the scale-out work: the second instance answers this POST with 403 (its
-    // GET /api/users/me with the same token is 200); left for the next session, see the closing note of issue 19.
-    if (!onPostgres) expect(await score(PROBES[1], second)).toMatchObject({ version: String(retrained.id) })
+    // The second instance sees the new version at once. (On PostgreSQL it answered 403 here while each of its job
+    // updates that lost a race with the first instance leaked a pool connection: see rollBackFailedJobUpdates.)
+    expect(await score(PROBES[1], second)).toMatchObject({ version: String(retrained.id) })
     expect((await score(PROBES[1], second)).score).toBeGreaterThanOrEqual(0.82)
     const elsewhere = await second.rest('POST', '/api/comments', {
       body: { article: article.id, authorName: 'N', body: '楼上就是蝈蝻货吧，别理他' },
@@ -348,7 +346,7 @@ describe('retraining and rollback', () => {
     expect(after.map((doc: any) => doc.active)).toEqual([true, false])
     // version 1 never saw the insult: the same comment is published again
     expect((await score(PROBES[0])).version).toBe(String(v1.id))
-    if (!onPostgres) expect(await score(PROBES[0], second)).toMatchObject({ version: String(v1.id) })
+    expect(await score(PROBES[0], second)).toMatchObject({ version: String(v1.id) })
     expect((await score(PROBES[0], second)).score).toBeLessThan(0.82)
     const back = await postComment(app, { article: article.id, authorName: 'M', body: '你这个蝈蝻货，懂什么' })
     expect(back.body.outcome.status).toBe('approved')

@@ -102,6 +102,37 @@ describe('phase 2: the article must be open → 403', () => {
     expect((await postComment(app, { article: old.id, authorName: '读者', body: '还能评论吗' })).status).toBe(201)
   })
 
+  it("tells the site's form whether an article takes comments now, with the form token", async () => {
+    const token = (article?: string | number, headers: Record<string, string> = {}) =>
+      app.rest('GET', `/api/comments/form-token${article === undefined ? '' : `?article=${article}`}`, { headers })
+    const open = await publishArticle(app)
+    const plain = await token()
+    expect(plain.status).toBe(200)
+    expect(plain.body).not.toHaveProperty('open')
+    expect((await token(open.id)).body).toMatchObject({ open: true, tokenField: expect.any(String) })
+    expect((await token(open.id)).body).not.toHaveProperty('closed')
+
+    // closed by its own date, by the settings' closeAfterDays (as a cached page would not know), or turned off
+    const closing = await publishArticle(app, { commentsCloseAt: new Date(Date.now() - 60_000).toISOString() })
+    expect((await token(closing.id)).body).toMatchObject({ open: false, closed: { code: 'article.closed' } })
+    await app.payload.db.updateOne({ collection: 'articles', id: open.id, data: { publishedAt: new Date(Date.now() - 10 * 86_400_000).toISOString() } } as any)
+    await setSettings(app, { closeAfterDays: 7 })
+    const late = await token(open.id, { 'accept-language': 'zh-CN,zh;q=0.9' })
+    expect(late.body).toMatchObject({ open: false, closed: { code: 'article.closed', message: '本文评论已关闭。' } })
+    await setSettings(app, {})
+    expect((await token(open.id)).body.open).toBe(true)
+    const off = await publishArticle(app, { allowComments: false })
+    expect((await token(off.id)).body.closed.code).toBe('article.comments_disabled')
+
+    // a draft is not the public's: the same answer as an unknown id; a malformed id is 400
+    const draft = await publishArticle(app, { _status: 'draft' })
+    expect((await token(draft.id)).body).toMatchObject({ open: false, closed: { code: 'article.not_found' } })
+    expect((await token(999999)).body).toMatchObject({ open: false, closed: { code: 'article.not_found' } })
+    const malformed = await token('abc')
+    expect(malformed.status).toBe(400)
+    expect(malformed.body.errors[0].message).toMatch(/article/i)
+  })
+
   it('answers 400 for an article that does not exist', async () => {
     const response = await postComment(app, { article: 999999, authorName: 'A', body: 'Ghost' })
     expect(response.status).toBe(400)

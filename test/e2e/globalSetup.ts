@@ -7,7 +7,6 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import crypto from 'node:crypto'
 import fs from 'node:fs'
-import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 
@@ -15,18 +14,10 @@ import type { TestProject } from 'vitest/node'
 
 import { E2E_USERS, type E2EUser } from './users'
 
+import { freePort } from '../helpers/ports'
+
 const root = path.resolve(__dirname, '../..')
 const resultsDir = path.join(root, 'test-results')
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const server = net.createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo
-      server.close(() => resolve(port))
-    })
-  })
 
 const waitForHealth = async (url: string, child: ChildProcess, timeoutMs: number) => {
   const deadline = Date.now() + timeoutMs
@@ -94,7 +85,7 @@ export default async function setup(project: TestProject) {
     SERVER_URL: base,
     SITE_URL: 'https://news.example.cn',
     SITE_NAME: '环球新闻',
-    NEWSROOM_RUN_JOBS: 'false',
+    // The jobs run here as on a single-instance site: the outbox that revalidates the pages is one of them.
     NEXT_TELEMETRY_DISABLED: '1',
     LOG_LEVEL: process.env.LOG_LEVEL || 'warn',
   }

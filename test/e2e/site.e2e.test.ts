@@ -17,6 +17,12 @@ import { E2E_USERS } from './users'
 
 const SITE_URL = 'https://news.example.cn'
 const docsScreenshots = path.resolve(__dirname, '../../docs/screenshots')
+/** The README's screenshots (docs/screenshots) are taken again only when asked: `UPDATE_DOCS_SCREENSHOTS=1 npm run test:e2e`. */
+const docsScreenshot = async (page: Page, name: string, fullPage = false) => {
+  if (process.env.UPDATE_DOCS_SCREENSHOTS !== '1') return
+  fs.mkdirSync(docsScreenshots, { recursive: true })
+  await page.screenshot({ path: path.join(docsScreenshots, name), fullPage })
+}
 
 let browser: Browser
 let reader: BrowserContext
@@ -128,8 +134,7 @@ describe('the reader site', () => {
     const item = page.locator('.article-list li', { hasText: '在美国搞人工智能的华人' }).first()
     expect(await item.innerText()).toMatch(/来源: 海外掘金[\s\S]*评论0条/)
     await screenshot(page, 'site-home')
-    fs.mkdirSync(docsScreenshots, { recursive: true })
-    await page.screenshot({ path: path.join(docsScreenshots, 'site-home-zh.png') })
+    await docsScreenshot(page, 'site-home-zh.png')
 
     await item.locator('a.title').click()
     await page.waitForURL(`**/articles/${ids.article.slug}`)
@@ -155,7 +160,7 @@ describe('the reader site', () => {
     expect(await page.locator('meta[property="og:title"]').getAttribute('content')).toBe('在美国搞人工智能的华人')
     expect(await page.locator('#comments').innerText()).toContain('网友评论仅供其表达个人看法,并不表明网站立场。')
     await screenshot(page, 'site-article')
-    await page.screenshot({ path: path.join(docsScreenshots, 'site-article-zh.png'), fullPage: true })
+    await docsScreenshot(page, 'site-article-zh.png', true)
     await page.close()
   })
 
@@ -261,6 +266,30 @@ describe('the reader site', () => {
     await expect.poll(async () => (await (await guest.get('/')).text()).includes('刚刚发布的快讯')).toBe(true)
     await rest(editor, 'PATCH', `/api/articles/${ids.fresh.id}`, { _status: 'draft' })
     await expect.poll(async () => (await guest.get(`/articles/${ids.fresh.slug}`)).status()).toBe(404)
+  })
+
+  it('a cached page whose comments closed after it was rendered shows them closed, not a form', async () => {
+    const closesAt = Date.now() + 12_000
+    const { doc } = (await rest(editor, 'POST', '/api/articles', {
+      title: '评论即将关闭的新闻',
+      origin: 'original',
+      section: ids.section.id,
+      commentsCloseAt: new Date(closesAt).toISOString(),
+      _status: 'published',
+    })).body
+    // stored in the page cache, after the publish's own revalidation
+    await expect.poll(async () => (await guest.get(`/articles/${doc.slug}`)).headers()['x-nextjs-cache'], { timeout: 10_000 }).toBe('HIT')
+    const page = await reader.newPage()
+    await articlePage(page, doc.slug)
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, closesAt - Date.now()) + 500))
+    // the same stored page, rendered while comments were open …
+    const again = await page.reload()
+    expect(again?.headers()['x-nextjs-cache']).toBe('HIT')
+    expect(await again?.text()).toContain('comment-form')
+    // … tells the reader they are closed once the form token says so
+    await page.waitForSelector('#comments p.empty:has-text("本文评论已关闭")')
+    expect(await page.locator('.comment-form').count()).toBe(0)
+    await page.close()
   })
 })
 

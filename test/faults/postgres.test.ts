@@ -6,7 +6,7 @@
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { acknowledged, postNonce, sleep, startServer, steadyPoster, waitUntil, type Outcome, type RunningServer } from './harness'
+import { acknowledged, newNonce, postNonce, sleep, startServer, steadyPoster, waitUntil, type Outcome, type RunningServer } from './harness'
 import { FaultProxy } from './proxy'
 import { ThrowawayPostgres, ThrowawayRedis } from './services'
 
@@ -77,6 +77,12 @@ const health = async () => {
   return { status: response.status, body: await response.json() }
 }
 
+/** An admin page as a browser asks for it: status, type and HTML. */
+const adminPage = async (path: string) => {
+  const response = await fetch(server.url(path), { headers: { accept: 'text/html' }, signal: AbortSignal.timeout(10_000) })
+  return { status: response.status, type: response.headers.get('content-type') ?? '', retryAfter: response.headers.get('retry-after'), html: await response.text() }
+}
+
 const postSucceeds = async () => {
   const outcome = await postNonce(server, { timeoutMs: 10_000 })
   return typeof outcome.status === 'number' && outcome.status < 300
@@ -96,10 +102,12 @@ describe('PostgreSQL faults under a steady stream of comments', () => {
     postgres.stopImmediately()
     await sleep(1000)
     const whileDown = await health()
+    const adminWhileDown = await adminPage('/admin/collections/comments')
     await sleep(2000)
     postgres.start()
     const backAfter = await waitUntil(postSucceeds, 15_000, 'a 2xx comment POST after PostgreSQL came back')
     const healthAfter = await health()
+    const adminAfter = await adminPage('/admin')
     await sleep(2000)
     const outcomes = await poster.stop()
 
@@ -118,21 +126,65 @@ describe('PostgreSQL faults under a steady stream of comments', () => {
     expect(whileDown.status).toBe(503)
     expect(whileDown.body.status).toBe('error')
     expect(healthAfter).toEqual({ status: 200, body: { status: 'ok', db: 'ok' } })
+    // the admin said so too, in a page of its own (not Next's bare error page), and let the editor back in afterwards
+    expect(adminWhileDown.status).toBe(503)
+    expect(adminWhileDown.type).toMatch(/^text\/html/)
+    expect(adminWhileDown.retryAfter).toBe('5')
+    expect(adminWhileDown.html).toContain('The admin is unavailable: the database is not answering')
+    expect(adminWhileDown.html).toContain('数据库没有响应')
+    expect(adminWhileDown.html).toMatch(/<meta http-equiv="refresh" content="\d+">/)
+    expect(adminAfter.html).not.toContain('database is not answering')
+    expect(adminAfter.status).not.toBe(503)
     // the same process throughout
     expect(server.child.exitCode).toBeNull()
     expect(server.child.pid).toBe(server.pid)
   })
 
   it('a connection lost at COMMIT never answers 201 for a comment that was not stored', async () => {
-    const commitLost = pgProxy.resetWhenSent(/\bcommit\b/i)
-    const outcome = await postNonce(server, { timeoutMs: 20_000 })
-    await commitLost
-    const { byNonce } = await readDatabase()
+    // The COMMIT of the transaction that inserted this comment (the connection that carried its nonce), not the
+    // first COMMIT on the wire: the outbox job runner, kicked after each write's response, commits its own
+    // transactions on the same pool (after the scenario above, some of those were still running and took the reset).
+    const nonce = newNonce()
+    const commitLost = pgProxy.resetWhenSent(/\bcommit\b/i, { after: nonce })
+    const outcome = await postNonce(server, { timeoutMs: 20_000, nonce })
+    await Promise.race([commitLost, sleep(5000).then(() => Promise.reject(new Error('the comment transaction never sent COMMIT')))])
     console.log(`commit lost: the POST answered ${outcome.status}`)
-    expect(byNonce.has(outcome.nonce)).toBe(false)
+    // the COMMIT never reached PostgreSQL: the comment is not stored, and the reader is not told it is
+    const { byNonce } = await readDatabase()
+    expect(byNonce.has(nonce)).toBe(false)
     expect(outcome.status).toBe(503)
     expect(outcome.retryAfter).toBe('5')
     await waitUntil(postSucceeds, 15_000, 'a 2xx comment POST after the lost commit')
+    // the rolled-back comment left the article's count right
+    expect((await lossReport([])).wrongCounts).toEqual([])
+  })
+
+  it('job updates that fail give their connections back: the pool never runs dry, no restart needed', async () => {
+    // Every log line of a job fails (as the outbox runner's did after the immediate stop: jobs already deleted).
+    // Payload's own updateJobs left each failed update's transaction open, holding a pool connection for ever;
+    // after ten the server answered nothing until restarted (see rollBackFailedJobUpdates in src/host/database.ts).
+    await postgres.query(`create function faults_refuse() returns trigger language plpgsql as $$ begin raise exception 'refused by the fault suite'; end $$;
+      create trigger faults_refuse before insert on payload_jobs_log for each row execute function faults_refuse()`)
+    const outcomes: Outcome[] = []
+    try {
+      // more comments (each queues an outbox job, run after its response) than the pool has connections (10)
+      for (let i = 0; i < 15; i++) {
+        outcomes.push(await postNonce(server, { timeoutMs: 15_000 }))
+        await sleep(150)
+      }
+      await waitUntil(
+        async () => (await postgres.query<{ n: number }>(`select count(*)::int as n from pg_stat_activity where state like 'idle in transaction%'`))[0].n === 0,
+        5000,
+        'no connection left idle in a transaction',
+      )
+      const failedLogLines = await postgres.query<{ n: number }>(`select count(*)::int as n from payload_jobs where has_error or processing`)
+      console.log(`failing job updates: comments ${JSON.stringify(countBy(outcomes.map((o) => o.status)))}, ${failedLogLines[0].n} jobs not completed`)
+    } finally {
+      await postgres.query('drop trigger faults_refuse on payload_jobs_log; drop function faults_refuse()')
+    }
+    expect(outcomes.map((o) => o.status)).toEqual(Array(15).fill(201))
+    await waitUntil(postSucceeds, 15_000, 'a 2xx comment POST after the job updates failed')
+    expect((await health()).status).toBe(200)
   })
 
   it('a slow database (2 s per query) answers 503 with Retry-After within the 10 s request deadline, and the pool recovers', async () => {
@@ -144,8 +196,19 @@ describe('PostgreSQL faults under a steady stream of comments', () => {
       expect(outcome.status).toBe(503)
       expect(outcome.retryAfter).toBeTruthy()
       expect(elapsed).toBeLessThan(13_000)
+      // /healthz answers within its 3 s bound: 200 when its one query came back in time (2 s on an idle pooled
+      // connection), 503 when it took more round trips (a new connection); which one depends on the pool's state
+      const healthStarted = Date.now()
       const slowHealth = await health()
-      expect(slowHealth.status).toBe(503)
+      expect([200, 503]).toContain(slowHealth.status)
+      expect(Date.now() - healthStarted).toBeLessThan(6000)
+      // a database slower than the bound is always reported
+      pgProxy.setLatency(4000)
+      const slowerStarted = Date.now()
+      const slowerHealth = await health()
+      expect(slowerHealth.status).toBe(503)
+      expect(slowerHealth.body.db).toBe('no answer within 3000 ms')
+      expect(Date.now() - slowerStarted).toBeLessThan(6000)
     } finally {
       pgProxy.setLatency(0)
     }
@@ -190,17 +253,45 @@ describe('Redis faults', () => {
 })
 
 describe('control: the check can fail', () => {
+  /*
+   * With synchronous_commit=off a COMMIT is acknowledged before its WAL is written; the WAL writer writes it within
+   * wal_writer_delay, and an immediate stop (the processes die, the machine does not) loses only what was still in
+   * PostgreSQL's WAL buffers, not what was written to the kernel. A comment's transaction makes several kB of WAL,
+   * so the WAL writer, woken at every full page, leaves at most the last partial page behind: the loss was 0 or 1
+   * comment, by chance (the run after this round's merges reported none). To make it certain, the WAL writer is
+   * frozen (SIGSTOP) while the comments are posted, with checkpoints and the background writer out of the way:
+   * nothing writes the acknowledged commits' WAL, and the immediate stop (with the frozen WAL writer killed) loses
+   * them. Were synchronous_commit not off in the server's sessions, each COMMIT would write and flush its own WAL
+   * and nothing would be lost (tried: the same run with synchronous_commit=on lost 0 of 58 acknowledged comments,
+   * with it off 56 of 56): the loss also shows that the setting reached the connections that write.
+   */
   it('with synchronous_commit=off an immediate stop loses acknowledged comments, and the check reports them', async () => {
-    postgres.reload({ synchronous_commit: 'off', wal_writer_delay: "'10s'", wal_writer_flush_after: "'1GB'" })
+    postgres.reload({ synchronous_commit: 'off', checkpoint_timeout: "'1h'", max_wal_size: "'4GB'", bgwriter_lru_maxpages: '0', autovacuum: 'off' })
     await sleep(1000)
-    const posters = [steadyPoster(server, 60), steadyPoster(server, 60)]
-    await sleep(3000)
-    postgres.stopImmediately()
-    const outcomes = (await Promise.all(posters.map((p) => p.stop()))).flat()
+    expect(await postgres.query('show synchronous_commit')).toEqual([{ synchronous_commit: 'off' }])
+    // everything before this point on disk, and no checkpoint due for an hour
+    await postgres.query('checkpoint')
+    const walWriter = await postgres.backgroundPid('walwriter')
+    process.kill(walWriter, 'SIGSTOP')
+    let outcomes: Outcome[] = []
+    try {
+      const posters = [steadyPoster(server, 100), steadyPoster(server, 100)]
+      await sleep(3000)
+      outcomes = (await Promise.all(posters.map((p) => p.stop()))).flat()
+    } finally {
+      const stopped = postgres.stopImmediatelyInBackground()
+      await sleep(200)
+      // dies frozen: it never writes the WAL buffers
+      process.kill(walWriter, 'SIGKILL')
+      await stopped
+    }
     postgres.start()
     const report = await lossReport(outcomes)
-    console.log(`control (synchronous_commit=off): ${report.acked} acknowledged, ${report.missing.length} missing after an immediate stop`)
+    console.log(`control (synchronous_commit=off, WAL writer frozen): ${report.acked} acknowledged, ${report.missing.length} missing after an immediate stop`)
+    expect(report.acked).toBeGreaterThan(10)
     expect(report.missing.length).toBeGreaterThan(0)
+    // nearly all of them: only a full WAL buffer (4 MB here) makes a backend write WAL itself
+    expect(report.missing.length).toBeGreaterThan(report.acked / 2)
   })
 })
 

@@ -1,3 +1,4 @@
+import fs from 'node:fs'
 import net from 'node:net'
 
 /**
@@ -8,8 +9,11 @@ import net from 'node:net'
 export class FaultProxy {
   private server = net.createServer((client) => this.accept(client))
   private links = new Set<{ client: net.Socket; upstream: net.Socket }>()
+  private nextLinkId = 1
+  /** With FAULTS_PROXY_LOG=FILE: every chunk the server sends, as readable text with its connection's number, appended to FILE. */
+  private logFile = process.env.FAULTS_PROXY_LOG
   private latencyMs = 0
-  private resetOn: { pattern: RegExp; done: () => void } | undefined
+  private resetOn: { pattern: RegExp; after?: string; armed: Set<number>; done: () => void } | undefined
   private stalled: Promise<void> | undefined
   private release: (() => void) | undefined
   port = 0
@@ -25,6 +29,7 @@ export class FaultProxy {
   private accept(client: net.Socket) {
     const upstream = net.connect(this.target.port, this.target.host)
     const link = { client, upstream }
+    const linkId = this.nextLinkId++
     this.links.add(link)
     const close = () => {
       this.links.delete(link)
@@ -37,9 +42,14 @@ export class FaultProxy {
     let clientQueue = Promise.resolve()
     let upstreamQueue = Promise.resolve()
     client.on('data', (chunk) => {
+      if (this.logFile) fs.appendFileSync(this.logFile, `${new Date().toISOString()} ${this.target.port} #${linkId} ${readable(chunk)}\n`)
       const trigger = this.resetOn
-      if (trigger && trigger.pattern.test(chunk.toString('latin1'))) {
+      const text = trigger ? chunk.toString('latin1') : ''
+      // with `after`: only the connection that already sent that text (e.g. the comment's nonce) is a candidate
+      if (trigger?.after !== undefined && text.includes(trigger.after)) trigger.armed.add(linkId)
+      if (trigger && (trigger.after === undefined || trigger.armed.has(linkId)) && trigger.pattern.test(text)) {
         // the chunk never reaches the service: the link breaks exactly there
+        if (this.logFile) fs.appendFileSync(this.logFile, `${new Date().toISOString()} ${this.target.port} #${linkId} RESET HERE\n`)
         this.resetOn = undefined
         client.resetAndDestroy()
         upstream.resetAndDestroy()
@@ -74,9 +84,13 @@ export class FaultProxy {
     this.stalled = undefined
   }
 
-  /** Resets the connection that next sends a chunk matching `pattern`, dropping that chunk; resolves when it happened. */
-  resetWhenSent(pattern: RegExp): Promise<void> {
-    return new Promise((done) => (this.resetOn = { pattern, done }))
+  /**
+   * Resets the connection that next sends a chunk matching `pattern`, dropping that chunk; resolves when it happened.
+   * With `after`, only a connection that has already sent a chunk containing that text counts: e.g. the COMMIT of
+   * the transaction that inserted one comment, not that of another request or of a background job on the pool.
+   */
+  resetWhenSent(pattern: RegExp, options: { after?: string } = {}): Promise<void> {
+    return new Promise((done) => (this.resetOn = { pattern, after: options.after, armed: new Set(), done }))
   }
 
   /** Reset every open connection (RST to both sides). */
@@ -98,3 +112,6 @@ export class FaultProxy {
     await new Promise<void>((resolve) => this.server.close(() => resolve()))
   }
 }
+
+/** A PostgreSQL/Redis protocol chunk as text: printable runs kept, the rest shown as '.'. */
+const readable = (chunk: Buffer) => chunk.toString('latin1').replace(/[^\x20-\x7e]+/g, '.')

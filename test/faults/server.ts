@@ -12,13 +12,24 @@ import { getPayload, handleEndpoints } from 'payload'
 import { createNewsroomConfig } from '../../src/config'
 import { createHostApp } from '../../src/host/app'
 
+// Where the start got to, printed if the process exits before READY: a restart after kill -9 once exited with code
+// 13 (a top-level await that never settled) and no output at all, and could not be made to happen again.
+let step = 'loading modules'
+let ready = false
+process.on('exit', (code) => {
+  if (!ready) process.stderr.write(`faults server: exited with code ${code} before READY, during: ${step}\n`)
+})
+
+step = 'building the config'
 const configPromise = createNewsroomConfig({
   databaseUri: process.env.DATABASE_URI,
   secret: process.env.PAYLOAD_SECRET || crypto.randomBytes(24).toString('hex'),
   redisUrl: process.env.REDIS_URL || undefined,
   push: true,
 })
+step = 'starting Payload (connect, schema push, onInit)'
 const payload = await getPayload({ config: configPromise, cron: false })
+step = 'Payload started'
 
 const restHandler = async (req: IncomingMessage, res: ServerResponse) => {
   const chunks: Buffer[] = []
@@ -42,6 +53,7 @@ const restHandler = async (req: IncomingMessage, res: ServerResponse) => {
 
 let articleId = process.env.FAULTS_ARTICLE_ID
 if (!articleId) {
+  step = 'creating the settings and the article'
   await payload.updateGlobal({
     slug: 'moderation-settings',
     data: { mode: 'post', floodLimitPerMinute: Number(process.env.FAULTS_FLOOD_LIMIT || 5), honeypot: false } as never,
@@ -55,8 +67,10 @@ if (!articleId) {
   articleId = String(article.id)
 }
 
+step = 'listening'
 const app = createHostApp({ getPayload: async () => payload, nextHandler: restHandler })
 const server = app.listen(Number(process.env.PORT || 0), '127.0.0.1', () => {
+  ready = true
   const address = server.address() as { port: number }
   console.log(`READY ${JSON.stringify({ port: address.port, articleId, pid: process.pid })}`)
 })

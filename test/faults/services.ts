@@ -4,14 +4,9 @@ import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 
-/** A free TCP port on 127.0.0.1 (asked of the kernel, then released). */
-export const freePort = async (): Promise<number> => {
-  const server = net.createServer()
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const port = (server.address() as net.AddressInfo).port
-  await new Promise<void>((resolve) => server.close(() => resolve()))
-  return port
-}
+import pg from 'pg'
+
+import { freePort } from '../helpers/ports'
 
 const PG_BIN = process.env.PG_BIN || '/usr/lib/postgresql/15/bin'
 
@@ -57,6 +52,37 @@ export class ThrowawayPostgres {
   /** `pg_ctl stop -m immediate`: every backend killed, no checkpoint; the next start replays the WAL. */
   stopImmediately() {
     this.run(['pg_ctl', '-D', path.join(this.dir, 'data'), '-m', 'immediate', '-w', 'stop'])
+  }
+
+  /**
+   * `pg_ctl stop -m immediate` without waiting for it; resolves when the cluster is down. While it runs, the caller
+   * can finish off a process it had frozen (see {@link signalBackground}).
+   */
+  stopImmediatelyInBackground(): Promise<void> {
+    const command = [path.join(PG_BIN, 'pg_ctl'), '-D', path.join(this.dir, 'data'), '-m', 'immediate', '-w', 'stop']
+      .map((part) => `'${part}'`)
+      .join(' ')
+    const child =
+      process.getuid?.() === 0 ? spawn('su', ['postgres', '-s', '/bin/sh', '-c', command], { stdio: 'ignore' }) : spawn('/bin/sh', ['-c', command], { stdio: 'ignore' })
+    return new Promise((resolve, reject) => child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`pg_ctl stop exited ${code}`)))))
+  }
+
+  /** The pid of one of this cluster's background processes (`pg_stat_activity.backend_type`, e.g. 'walwriter'). */
+  async backgroundPid(backendType: 'walwriter' | 'checkpointer' | 'background writer'): Promise<number> {
+    const rows = await this.query<{ pid: number }>(`select pid from pg_stat_activity where backend_type = '${backendType}'`)
+    if (rows.length !== 1) throw new Error(`${rows.length} processes of type ${backendType} in the cluster on ${this.port}`)
+    return rows[0].pid
+  }
+
+  /** Runs SQL on a connection of its own (not through the proxy or the server); returns the rows. */
+  async query<Row extends Record<string, unknown>>(sql: string): Promise<Row[]> {
+    const client = new pg.Client({ connectionString: this.uri })
+    await client.connect()
+    try {
+      return (await client.query<Row>(sql)).rows
+    } finally {
+      await client.end()
+    }
   }
 
   /** Changes settings that a reload applies (to sessions that did not set them themselves). */

@@ -60,11 +60,55 @@ describe('the request deadline', () => {
       expect((await response.json()).errors[0].message).toMatch(/No answer within 0.3 s/)
       expect(Date.now() - started).toBeLessThan(800)
       await late
-      const page = await fetch(`${base}/admin`)
+      const page = await fetch(`${base}/news/a-story`)
       expect(page.status).toBe(201)
       expect(await page.text()).toBe('late')
     } finally {
       server.close()
+    }
+  })
+})
+
+describe('the admin while the database is gone', () => {
+  const serve = async (count: () => Promise<number>) => {
+    const reached: string[] = []
+    const app = createHostApp({
+      getPayload: async () => ({ count }) as never,
+      nextHandler: (req, res) => {
+        reached.push(`${req.method} ${req.url}`)
+        res.end('the admin')
+      },
+    })
+    const server = app.listen(0, '127.0.0.1')
+    await new Promise((resolve) => server.once('listening', resolve))
+    return { base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, reached, close: () => server.close() }
+  }
+
+  it('answers its pages with a clear 503 page (not a blank one) and lets them through when the database answers', async () => {
+    const down = await serve(() => Promise.reject(Object.assign(new Error('connect ECONNREFUSED 10.0.0.5:5432'), { code: 'ECONNREFUSED' })))
+    try {
+      const page = await fetch(`${down.base}/admin/collections/comments`, { headers: { accept: 'text/html' } })
+      expect(page.status).toBe(503)
+      expect(page.headers.get('content-type')).toMatch(/^text\/html/)
+      expect(page.headers.get('retry-after')).toBe('5')
+      const html = await page.text()
+      expect(html).toContain('The admin is unavailable: the database is not answering')
+      // the database's address stays out of a public page
+      expect(html).not.toContain('10.0.0.5')
+      // the API keeps its own JSON answers; the admin's server actions (POST) are not pages
+      await fetch(`${down.base}/api/comments`)
+      await fetch(`${down.base}/admin`, { method: 'POST', body: '' })
+      expect(down.reached).toEqual(['GET /api/comments', 'POST /admin'])
+    } finally {
+      down.close()
+    }
+    const up = await serve(async () => 1)
+    try {
+      const page = await fetch(`${up.base}/admin`)
+      expect(page.status).toBe(200)
+      expect(await page.text()).toBe('the admin')
+    } finally {
+      up.close()
     }
   })
 })

@@ -9,6 +9,7 @@ import { isPublicRead, readFromReplicas } from '../../src/host/replicas'
 import { createNewsroomConfig, type NewsroomAppOptions } from '../../src/config'
 import { createContract } from './contract'
 import { createTestDatabase, type TestDatabase } from './database'
+import { createReplayWaiter } from './replica'
 
 export interface RestResponse<T = any> {
   status: number
@@ -36,6 +37,11 @@ export interface TestApp {
   graphql: <T = any>(query: string, options?: { token?: string; variables?: Record<string, unknown>; headers?: Record<string, string> }) => Promise<RestResponse<T>>
   /** Creates a user directly (bypassing access) and logs in over REST; returns the token. */
   userToken: (email: string, roles: string[], password?: string) => Promise<{ token: string; id: number | string }>
+  /**
+   * Waits until the read replica (the suite run with --replica) has replayed every write made so far; at once without
+   * one. `rest` does this before each anonymous read; a test reading over HTTP from a server of its own calls it.
+   */
+  replicaCaughtUp: () => Promise<void>
   close: () => Promise<void>
 }
 
@@ -50,24 +56,56 @@ export interface TestAppOptions extends Partial<Omit<NewsroomAppOptions, 'databa
   secret?: string
   /**
    * Check every REST response against /api/openapi.json (status documented, JSON body matching its schema); a
-   * mismatch fails the call. Default: on when `CONTRACT_CHECK=1`.
+   * mismatch fails the call. Default: on (`CONTRACT_CHECK=0` turns it off for a run). Pass `false` only for an app
+   * a test deliberately drives outside the contract, with a comment saying why.
    */
   contract?: boolean
 }
 
 const BASE = 'http://localhost:3000'
 
+/**
+ * `npm run test:postgres -- --replica` sets DATABASE_REPLICA_URIS to a streaming replica of the test server (like
+ * DATABASE_URI, the server, not a database): each app reads anonymously from the replica's copy of its own database.
+ */
+const replicaUrisFor = (database: TestDatabase): string[] => {
+  const listed = process.env.DATABASE_REPLICA_URIS
+  if (!listed || database.kind !== 'postgres') return []
+  const name = new URL(database.uri).pathname
+  return listed
+    .split(',')
+    .map((uri) => uri.trim())
+    .filter(Boolean)
+    .map((uri) => {
+      const url = new URL(uri)
+      url.pathname = name
+      return url.toString()
+    })
+}
+
 /** Starts Payload with the newsroom plugin on a database of this test file's own. */
 export const startTestApp = async (options: TestAppOptions = {}): Promise<TestApp> => {
   const shared = options.database
   const database = shared ?? (await createTestDatabase(options.label))
-  const { database: _database, secret, contract: checkContract = process.env.CONTRACT_CHECK === '1', ...appOptions } = options
+  const { database: _database, secret, contract: checkContract = process.env.CONTRACT_CHECK !== '0', ...appOptions } = options
+  // Replicas from the environment (the suite run with --replica), unless the test brings its own (test/scale).
+  const replicaUris = options.readReplicaUris ? [] : replicaUrisFor(database)
+  // An anonymous read in a test follows a write made a moment before: it waits until the replica has replayed it,
+  // as a reader who comes after the replication delay would. (What lag looks like: test/scale/replica.test.ts.)
+  // (over the servers' own databases: WAL positions are per server, and the test database is dropped on close)
+  const replay = replicaUris.length ? createReplayWaiter(process.env.DATABASE_URI!, process.env.DATABASE_REPLICA_URIS!.split(',')[0]!.trim()) : undefined
+  // the adapter connects to the replica at start: the replica must have replayed this file's CREATE DATABASE
+  await replay?.wait()
   const configPromise = createNewsroomConfig({
     ...appOptions,
+    ...(replicaUris.length ? { readReplicaUris: replicaUris } : {}),
     databaseUri: database.uri,
     secret: secret ?? crypto.randomBytes(24).toString('hex'),
     push: true,
     redisUrl: options.redisUrl,
+    // Payload's REST handler starts the crons of the instance it is handed; a scheduled runner would then race the
+    // jobs a test runs by hand (two runners on one job: duplicate deliveries, a job deleted under the other's log line).
+    runJobs: options.runJobs ?? false,
   })
   const config = await configPromise
   const key = options.instanceKey ?? 'default'
@@ -101,7 +139,8 @@ export const startTestApp = async (options: TestAppOptions = {}): Promise<TestAp
   // Anonymous reads may be answered from a read replica, as the Express host routes them (src/host/replicas.ts).
   const handle = guardRequest((incoming: Request) => {
     const run = () => handleEndpoints({ config: configPromise, request: incoming, payloadInstanceCacheKey: key } as Parameters<typeof handleEndpoints>[0])
-    return isPublicRead(incoming.method, new URL(incoming.url).pathname, incoming.headers) ? readFromReplicas(run) : run()
+    if (!isPublicRead(incoming.method, new URL(incoming.url).pathname, incoming.headers)) return run()
+    return replay ? replay.wait().then(() => readFromReplicas(run)) : readFromReplicas(run)
   })
   const send = async (method: string, path: string, opts?: RestOptions) => parse(await handle(request(method, path, opts)))
 
@@ -134,8 +173,10 @@ export const startTestApp = async (options: TestAppOptions = {}): Promise<TestAp
     rest,
     graphql,
     userToken,
+    replicaCaughtUp: async () => replay?.wait(),
     close: async () => {
       await closeDatabase(payload)
+      await replay?.close()
       if (!shared) await database.drop()
     },
   }

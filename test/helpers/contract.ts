@@ -12,6 +12,9 @@ export interface ContractViolation {
   problem: string
 }
 
+/** Path words of Payload's own routes the document does not describe (versions, count, access). */
+const PAYLOAD_ROUTE_WORDS = ['versions', 'count', 'access'].join('|')
+
 const pointer = (...segments: string[]) => segments.map((segment) => segment.replace(/~/g, '~0').replace(/\//g, '~1')).join('/')
 
 /**
@@ -25,7 +28,8 @@ export const createContract = (document: Document) => {
   const templates = Object.keys(document.paths ?? {})
     .map((template) => ({
       template,
-      regex: new RegExp(`^${template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{[^}]+\}/g, '[^/]+')}$`),
+      // a placeholder is never one of Payload's own route words (`/api/articles/versions` is not article "versions")
+      regex: new RegExp(`^${template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{[^}]+\}/g, `(?!(?:${PAYLOAD_ROUTE_WORDS})(?:/|$))[^/]+`)}$`),
       literal: template.replace(/\{[^}]+\}/g, '').length,
     }))
     .sort((a, b) => b.literal - a.literal)
@@ -43,7 +47,8 @@ export const createContract = (document: Document) => {
 
   /** A violation, or `null` when the response matches (or the call is not one the document describes). */
   const check = (method: string, url: string, status: number, contentType: string | null, body: unknown): ContractViolation | null => {
-    const path = url.split('?')[0]!
+    // as the server sees it: `/api/articles/../comments` is `/api/comments`
+    const path = new URL(url, 'http://localhost').pathname
     const match = templates.find((entry) => entry.regex.test(path))
     if (!match) return null
     const lower = method.toLowerCase()

@@ -1,8 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
-import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
+
+import { freePort } from './ports'
 
 export interface Instance {
   base: string
@@ -13,16 +14,6 @@ export interface Instance {
   exited: Promise<number | null>
   stop: () => Promise<number | null>
 }
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const server = net.createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo
-      server.close(() => resolve(port))
-    })
-  })
 
 /**
  * One production instance, as `npm start` runs it (NODE_ENV=production, src/server.ts under tsx, the committed
@@ -75,5 +66,20 @@ export const startInstance = async (env: Record<string, string>): Promise<Instan
       fs.rmSync(mediaDir, { recursive: true, force: true })
       return code
     },
+  }
+}
+
+/**
+ * Reads a page of an instance until `done(html, status)` holds (at most `ms`): how long it took and how the last
+ * answer was served, or `ms: null` with the last page when it never did.
+ */
+export const untilPage = async (instance: Instance, path: string, done: (html: string, status: number) => boolean, ms = 10_000) => {
+  const started = performance.now()
+  for (;;) {
+    const response = await fetch(`${instance.base}${path}`)
+    const html = await response.text()
+    if (done(html, response.status)) return { ms: Math.round(performance.now() - started), html, cache: response.headers.get('x-nextjs-cache') }
+    if (performance.now() - started > ms) return { ms: null, html, status: response.status }
+    await new Promise((resolve) => setTimeout(resolve, 50))
   }
 }

@@ -1,10 +1,11 @@
 import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
-import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 
 import pg from 'pg'
+
+import { freePort } from './ports'
 
 /** PostgreSQL binaries of the local cluster (Debian layout); `PG_BIN` overrides. */
 const PG_BIN = process.env.PG_BIN || '/usr/lib/postgresql/15/bin'
@@ -23,16 +24,6 @@ export interface StreamingReplica {
   close: () => Promise<void>
 }
 
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const server = net.createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo
-      server.close(() => resolve(port))
-    })
-  })
-
 /** PostgreSQL refuses to run as root: run its tools as the postgres user then. */
 const asPostgres = (command: string, args: string[]) => {
   const runAsRoot = process.getuid?.() === 0
@@ -49,6 +40,37 @@ const query = async (uri: string, sql: string) => {
     return (await client.query(sql)).rows
   } finally {
     await client.end()
+  }
+}
+
+export interface ReplayWaiter {
+  /** Waits until the replica has applied everything the primary had written when called (30 s at most). */
+  wait: () => Promise<void>
+  close: () => Promise<void>
+}
+
+/**
+ * Compares the primary's WAL position with what the replica has replayed, over one connection to each (kept, so a
+ * test can wait before every anonymous read without opening connections each time).
+ */
+export const createReplayWaiter = (primaryUri: string, replicaUri: string): ReplayWaiter => {
+  const primary = new pg.Pool({ connectionString: primaryUri, max: 1, idleTimeoutMillis: 5000, allowExitOnIdle: true })
+  const replica = new pg.Pool({ connectionString: replicaUri, max: 1, idleTimeoutMillis: 5000, allowExitOnIdle: true })
+  // a server that ends the connection (a restart, a test database dropped WITH (FORCE)) must not crash the run
+  for (const pool of [primary, replica]) pool.on('error', () => undefined)
+  return {
+    wait: async () => {
+      const { rows: [{ lsn }] } = await primary.query('SELECT pg_current_wal_lsn() AS lsn')
+      for (let attempt = 0; attempt < 1500; attempt++) {
+        const { rows: [{ behind }] } = await replica.query('SELECT pg_wal_lsn_diff($1, pg_last_wal_replay_lsn()) > 0 AS behind', [lsn])
+        if (!behind) return
+        await new Promise((resolve) => setTimeout(resolve, 20))
+      }
+      throw new Error('the replica did not catch up within 30 s')
+    },
+    close: async () => {
+      await Promise.all([primary.end(), replica.end()])
+    },
   }
 }
 
@@ -119,15 +141,8 @@ export const startStreamingReplica = async (primaryUri: string): Promise<Streami
   }
   const replicaAdmin = uriFor(adminUri.toString())
 
-  const catchUp = async () => {
-    const [{ lsn }] = await query(adminUri.toString(), 'SELECT pg_current_wal_lsn() AS lsn')
-    for (let attempt = 0; attempt < 600; attempt++) {
-      const [{ behind }] = await query(replicaAdmin, `SELECT pg_wal_lsn_diff('${lsn}', pg_last_wal_replay_lsn()) > 0 AS behind`)
-      if (!behind) return
-      await new Promise((resolve) => setTimeout(resolve, 50))
-    }
-    throw new Error('the replica did not catch up within 30 s')
-  }
+  const replay = createReplayWaiter(adminUri.toString(), replicaAdmin)
+  const catchUp = () => replay.wait()
 
   await catchUp()
   return {
@@ -141,6 +156,9 @@ export const startStreamingReplica = async (primaryUri: string): Promise<Streami
       await catchUp()
     },
     catchUp,
-    close: stop,
+    close: async () => {
+      await replay.close()
+      await stop()
+    },
   }
 }

@@ -1,7 +1,9 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { createModerator, type ModerationPolicy } from '../../src/moderation/index'
-import { Units, buildUnits } from '../../src/moderation/normalize'
+import { Stream, Units, buildAggressiveReading, buildPlainReading, buildReadings, buildUnits } from '../../src/moderation/normalize'
+import { LatinIndex, sharedPieces } from '../../src/moderation/latin'
+import { SoundIndex } from '../../src/moderation/sound'
 import { BANNED_EN, BANNED_ZH, POLICY, SPAM, SUSPECT } from './helpers'
 
 /** text made of what the readings look at: Han, pinyin, letters, digits, masks, separators, marks, invisibles, emoji */
@@ -30,6 +32,50 @@ describe('properties', () => {
         }
       }),
       { numRuns: 500 },
+    )
+  })
+
+  it('the one-pass readings are the plain and leet readings built one by one (or one reading when they agree)', () => {
+    const u = new Units()
+    const [p, a, p2, a2] = [new Stream(), new Stream(), new Stream(), new Stream()]
+    const used = (s: Stream) =>
+      [s.code, s.kind, s.flags, s.u0, s.u1].map((arr) => Array.from(arr.subarray(0, s.m)))
+    fc.assert(
+      fc.property(body, (text) => {
+        buildUnits(text, u)
+        const same = buildReadings(u, p, a)
+        buildPlainReading(u, p2)
+        buildAggressiveReading(u, a2)
+        expect(used(p)).toEqual(used(p2))
+        // "the same": the leet reading, built on its own, is the plain one
+        expect(used(same ? p : a)).toEqual(used(a2))
+      }),
+      { numRuns: 1000 },
+    )
+  })
+
+  it('the sound reading’s tokenizer finds the same broken-word pieces as the broken-word reading', () => {
+    const u = new Units()
+    const sound = new SoundIndex([[...'傻逼'].map((c) => c.codePointAt(0)!)])
+    const latin = new LatinIndex(['whore'])
+    const on = { homophones: true, pinyin: true, initials: true }
+    const pieces = () => {
+      const P = sharedPieces
+      return [P.count, ...[P.start, P.end, P.flags].map((a) => Array.from(a.subarray(0, P.count)))]
+    }
+    fc.assert(
+      fc.property(body, (text) => {
+        buildUnits(text, u)
+        sound.find(u, text, on)
+        expect(sharedPieces.of).toBe(u)
+        expect(sharedPieces.version).toBe(u.version)
+        const fromTokens = pieces()
+        sharedPieces.version = -1 // make the broken-word reading find its own
+        latin.brokenWords(u)
+        expect(sharedPieces.version).toBe(u.version)
+        expect(pieces()).toEqual(fromTokens)
+      }),
+      { numRuns: 1000 },
     )
   })
 

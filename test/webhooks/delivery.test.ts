@@ -1,9 +1,12 @@
 import crypto from 'node:crypto'
 
-import type { CollectionConfig } from 'payload'
+import { APIError, type CollectionConfig } from 'payload'
 import { Webhook } from 'standardwebhooks'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 
+import { releaseStalledJobs } from '../../src/jobs/releaseStalledJobs'
+import { OUTBOX_QUEUE } from '../../src/outbox'
+import { claimAttempt } from '../../src/webhooks/claim'
 import { deliverAttempt } from '../../src/webhooks/deliver'
 import { queueWebhookDeliveries } from '../../src/webhooks/queue'
 import { MAX_ATTEMPTS } from '../../src/webhooks/schedule'
@@ -28,7 +31,8 @@ const Notes: CollectionConfig = {
         return doc
       },
       ({ doc }) => {
-        if (doc.refuse) throw new Error('refused after the event was queued')
+        // a refusal as the product's hooks give it (400): the test is about the rollback, not about a 500
+        if (doc.refuse) throw new APIError('refused after the event was queued', 400, undefined, true)
         return doc
       },
     ],
@@ -255,6 +259,72 @@ describe('retention', () => {
     await app.payload.jobs.run({ queue: 'newsroom' })
     const left = (await deliveriesOf(endpoint.id)).map((delivery) => delivery.webhookId)
     expect(left).toEqual(['msg_recent'])
+  })
+})
+
+describe('deleted while sending', () => {
+  it('leaves a delivery an admin deleted while it was being sent deleted', async () => {
+    const endpoint = await createEndpoint(receiver.url)
+    const queued = await app.rest('POST', `/api/webhook-endpoints/${endpoint.id}/test`, { token: admin })
+    expect(queued.status).toBe(202)
+    // the receiver takes its time; the admin deletes the delivery meanwhile
+    receiver.answers.push({ status: 200, delayMs: 300 })
+    const running = runDeliveries()
+    for (const end = Date.now() + 5_000; receiver.received.length === 0 && Date.now() < end; ) await new Promise((resolve) => setTimeout(resolve, 10))
+    expect(receiver.received).toHaveLength(1)
+    expect((await app.rest('DELETE', `/api/webhook-deliveries/${queued.body.delivery.id}`, { token: admin })).status).toBe(200)
+    await running
+    expect(await deliveriesOf(endpoint.id)).toEqual([])
+  })
+})
+
+describe('a runner that dies while running a job', () => {
+  const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000)
+  /** What a runner that took the queue's jobs and then died leaves behind: the jobs taken, long ago. */
+  const abandon = (where: Record<string, unknown>) =>
+    app.payload.db.updateJobs({ where: where as never, data: { processing: true, updatedAt: minutesAgo(3).toISOString() }, returning: false })
+
+  it('an outbox job it had taken is handed back, and the event reaches the endpoint once', async () => {
+    await createEndpoint(receiver.url, ['tag.changed'])
+    const tag = await app.rest('POST', '/api/tags', { token: admin, body: { name: 'Abandoned outbox' } })
+    expect(tag.status).toBe(201)
+    await abandon({ queue: { equals: OUTBOX_QUEUE } })
+    await app.payload.jobs.run({ queue: OUTBOX_QUEUE })
+    await runDeliveries()
+    expect(receiver.received).toHaveLength(0)
+
+    expect(await releaseStalledJobs(app.payload)).toBeGreaterThanOrEqual(1)
+    await app.payload.jobs.run({ queue: OUTBOX_QUEUE })
+    await runDeliveries()
+    expect(receiver.received.map((request) => JSON.parse(request.body).data.slug)).toEqual([tag.body.doc.slug])
+    // handed back once: a second sweep finds nothing more of it, and nothing is sent again
+    await releaseStalledJobs(app.payload)
+    await app.payload.jobs.run({ queue: OUTBOX_QUEUE })
+    await runDeliveries()
+    expect(receiver.received).toHaveLength(1)
+  })
+
+  it('an attempt it had claimed is taken over once the claim is stale, not before', async () => {
+    const endpoint = await createEndpoint(receiver.url)
+    const queued = await app.rest('POST', `/api/webhook-endpoints/${endpoint.id}/test`, { token: admin })
+    const id = queued.body.delivery.id
+    // died a moment ago, after claiming: the claim still holds
+    expect(await claimAttempt(app.payload, id, 1)).toBe(true)
+    await runDeliveries()
+    expect(receiver.received).toHaveLength(0)
+    // died three minutes ago, after claiming and taking the job
+    await app.payload.db.updateOne({ collection: 'webhook-deliveries' as never, id, data: { claimedAt: minutesAgo(3).toISOString() }, returning: false })
+    const job = (await app.payload.jobs.queue({ task: 'deliverWebhook' as never, queue: WEBHOOKS_QUEUE, input: { deliveryId: String(id), attempt: 1 } as never })) as { id: number | string }
+    await abandon({ id: { equals: job.id } })
+    await runDeliveries()
+    expect(receiver.received).toHaveLength(0)
+
+    expect(await releaseStalledJobs(app.payload)).toBe(1)
+    await runDeliveries()
+    expect(receiver.received.map((request) => request.headers['webhook-id'])).toEqual([queued.body.delivery.webhookId])
+    const [delivery] = await deliveriesOf(endpoint.id)
+    expect(delivery).toMatchObject({ status: 'succeeded', attemptCount: 1 })
+    expect(delivery.attempts).toHaveLength(1)
   })
 })
 

@@ -2,6 +2,7 @@ import crypto from 'node:crypto'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { OUTBOX_QUEUE } from '../../src/outbox'
 import { WEBHOOKS_QUEUE } from '../../src/webhooks/slugs'
 import { startTestApp, type TestApp } from '../helpers/app'
 import { startReceiver, type Receiver } from './receiver'
@@ -65,4 +66,45 @@ describe('two instances on one database', () => {
       ids.map(() => ['succeeded', 1, 1]),
     )
   })
+
+  it('fans a content event out once per endpoint when both run the outbox together', async () => {
+    const { token } = await first.userToken('admin@outbox-instances.test', ['admin'])
+    const endpoints: Array<number | string> = []
+    for (let i = 0; i < 3; i++) {
+      const created = await first.rest('POST', '/api/webhook-endpoints', { token, body: { url: `${receiver.url}?n=${i}`, events: ['section.changed'] } })
+      expect(created.status).toBe(201)
+      endpoints.push(created.body.doc.id)
+    }
+    receiver.received.length = 0
+    const names = ['国际', '财经', '科技', '体育', '娱乐', '健康']
+    for (const [i, name] of names.entries()) {
+      const section = await (i % 2 ? second : first).rest('POST', '/api/sections', { token, body: { name } })
+      expect(section.status).toBe(201)
+    }
+    // Both instances' runners take the outbox at the same moment: Payload's runner can hand one job to both.
+    await Promise.allSettled([
+      first.payload.jobs.run({ queue: OUTBOX_QUEUE, limit: 50 }),
+      second.payload.jobs.run({ queue: OUTBOX_QUEUE, limit: 50 }),
+      first.payload.jobs.run({ queue: OUTBOX_QUEUE, limit: 50 }),
+      second.payload.jobs.run({ queue: OUTBOX_QUEUE, limit: 50 }),
+    ])
+    await Promise.allSettled([first.payload.jobs.run({ queue: WEBHOOKS_QUEUE, limit: 100 }), second.payload.jobs.run({ queue: WEBHOOKS_QUEUE, limit: 100 })])
+    const expected = names.length * endpoints.length
+    for (const end = Date.now() + 15_000; receiver.received.length < expected && Date.now() < end; ) {
+      await new Promise((resolve) => setTimeout(resolve, 200))
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500))
+
+    // each (section, endpoint) once, under one webhook-id
+    const seen = receiver.received.map((request) => {
+      const event = JSON.parse(request.body)
+      return `${event.data.slug} → ${request.path}`
+    })
+    expect(seen.length).toBe(expected)
+    expect(new Set(seen).size).toBe(expected)
+    expect(new Set(receiver.received.map((request) => request.headers['webhook-id'])).size).toBe(expected)
+    const rows = await first.rest('GET', `/api/webhook-deliveries?limit=100&depth=0&where[eventType][equals]=section.changed`, { token })
+    expect(rows.body.totalDocs).toBe(expected)
+  })
 })
+

@@ -4,6 +4,8 @@ import type { AddressInfo } from 'node:net'
 export interface ReceivedWebhook {
   headers: Record<string, string>
   body: string
+  /** The request's path and query (which of several endpoints on this receiver it was sent to). */
+  path: string
   at: number
 }
 
@@ -12,7 +14,7 @@ export interface Receiver {
   port: number
   received: ReceivedWebhook[]
   /** Answers for the next requests, in order; once used up every request gets 200. */
-  answers: Array<{ status: number; headers?: Record<string, string>; body?: string }>
+  answers: Array<{ status: number; headers?: Record<string, string>; body?: string; delayMs?: number }>
   close: () => Promise<void>
 }
 
@@ -24,10 +26,12 @@ export const startReceiver = async (): Promise<Receiver> => {
     const chunks: Buffer[] = []
     req.on('data', (chunk) => chunks.push(chunk))
     req.on('end', () => {
-      received.push({ headers: req.headers as Record<string, string>, body: Buffer.concat(chunks).toString('utf8'), at: Date.now() })
+      received.push({ headers: req.headers as Record<string, string>, body: Buffer.concat(chunks).toString('utf8'), path: req.url ?? '', at: Date.now() })
       const answer = answers.shift() ?? { status: 200, body: 'ok' }
-      res.writeHead(answer.status, answer.headers)
-      res.end(answer.body ?? '')
+      setTimeout(() => {
+        res.writeHead(answer.status, answer.headers)
+        res.end(answer.body ?? '')
+      }, answer.delayMs ?? 0)
     })
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))

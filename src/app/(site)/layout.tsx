@@ -1,9 +1,9 @@
 /* The reader site's root layout: header (name, slogan, date, navigation, search), footer from the site settings. */
 import type { Metadata } from 'next'
-import { connection } from 'next/server'
 import React from 'react'
 
-import { siteUrl } from '../../site/config'
+import { Today } from '../../site/components/Today'
+import { siteTimeZone, siteUrl } from '../../site/config'
 import { formatDate } from '../../site/format'
 import { loadSite, sectionName } from '../../site/settings'
 import './site.css'
@@ -21,8 +21,8 @@ const FooterLink = ({ href, children }: { href?: string | null; children: React.
   href ? <a href={href}>{children}</a> : null
 
 export default async function SiteLayout({ children }: { children: React.ReactNode }) {
-  // Every page reads the CMS per request (its answers cached by tag): nothing is prerendered at build time.
-  await connection()
+  // No connection(): the article, home, section and tag pages are kept whole in the full-route cache (rendered on
+  // a reader's first request, never at build time) until the outbox revalidates a tag they show.
   const site = await loadSite()
   const { words, settings } = site
   const footer = settings.footer ?? {}
@@ -36,7 +36,7 @@ export default async function SiteLayout({ children }: { children: React.ReactNo
               {site.name}
             </a>
             {site.slogan ? <span className="slogan">{site.slogan}</span> : null}
-            <span className="today">{formatDate(new Date().toISOString())}</span>
+            <Today rendered={formatDate(new Date().toISOString())} timeZone={siteTimeZone()} />
           </div>
           <nav aria-label={words.home} className="site-nav">
             <a href="/">{words.home}</a>

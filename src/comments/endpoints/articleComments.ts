@@ -2,19 +2,15 @@ import { APIError, type Endpoint, type PayloadRequest } from 'payload'
 
 import { MAX_REPLY_LEVEL } from '../constants'
 import { commentMessage } from '../messages'
-import { conditionalResponse, entityTag, SHORT_PUBLIC_CACHE } from '../../http/conditional'
+import { conditionalResponse, SHORT_PUBLIC_CACHE } from '../../http/conditional'
+import { MAX_THREAD_LIMIT, threadOptions, threadTag, threadVersion } from '../../http/publicTags'
 import { idOf, storedIdOf, type Comment } from '../payload'
 
 const PUBLIC_SELECT = { article: true, parent: true, authorName: true, body: true, featured: true, editedAt: true, createdAt: true } as const
-const MAX_LIMIT = 100
+const MAX_LIMIT = MAX_THREAD_LIMIT
 const MAX_REPLIES_PER_LEVEL = 2000
 
 type PublicComment = Record<string, unknown> & { id: number | string; replies: PublicComment[] }
-
-const positiveInt = (value: string | null | undefined, fallback: number) => {
-  const n = Number(value)
-  return Number.isInteger(n) && n > 0 ? n : fallback
-}
 
 /** The approved thread of an article: top-level comments paginated (featured first), replies nested under them. */
 export const approvedThread = async (
@@ -74,28 +70,6 @@ export const approvedThread = async (
 }
 
 /**
- * What the approved thread of an article is made of, read cheaply: how many comments the article has (any state,
- * trashed too) and the latest `updatedAt` among them. Every change that can alter the thread (a new comment, a
- * decision, an edit, featuring, trashing, deleting) changes one of them, so it serves as the thread's validator
- * without building the thread.
- */
-const threadVersion = async (req: PayloadRequest, articleId: number | string) => {
-  const latest = await req.payload.find({
-    collection: 'comments',
-    where: { article: { equals: articleId } },
-    sort: '-updatedAt',
-    limit: 1,
-    depth: 0,
-    select: { updatedAt: true },
-    trash: true,
-    // The validator reads every comment of the article, not only what the caller may see; it is a hash, never shown.
-    overrideAccess: true,
-    req,
-  })
-  return { total: latest.totalDocs, updatedAt: latest.docs[0]?.updatedAt ?? null }
-}
-
-/**
  * `GET /api/articles/:id/comments?page=&limit=&order=newest|oldest`, with an `ETag` (304 when the caller's copy is
  * current) and a short public `Cache-Control` for sites and CDNs.
  */
@@ -112,15 +86,9 @@ export const articleCommentsEndpoint: Endpoint = {
       .findByID({ collection: 'articles', id, depth: 0, overrideAccess: false, user: req.user, select: { slug: true }, req, disableErrors: true })
       .catch(() => null)
     if (!article) throw notFound()
-    const params = req.searchParams
-    const order = params?.get('order') ?? params?.get('sort')
-    const options = {
-      page: positiveInt(params?.get('page'), 1),
-      limit: Math.min(positiveInt(params?.get('limit'), 20), MAX_LIMIT),
-      order: order === 'oldest' || order === 'createdAt' ? ('oldest' as const) : ('newest' as const),
-    }
-    const version = await threadVersion(req, article.id)
-    const tag = entityTag('thread', article.id, options, version)
+    const options = threadOptions(req.searchParams)
+    // The same tag the host's fast path compares (src/host/conditionalReads.ts): one function builds both.
+    const tag = threadTag(article.id, options, await threadVersion(req.payload, article.id))
     return conditionalResponse(req, tag, SHORT_PUBLIC_CACHE, () => approvedThread(req, article.id, options))
   },
 }

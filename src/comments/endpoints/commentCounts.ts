@@ -1,11 +1,10 @@
 import { APIError, type Endpoint } from 'payload'
 
-import { conditionalResponse, entityTag, SHORT_PUBLIC_CACHE } from '../../http/conditional'
+import { conditionalResponse, SHORT_PUBLIC_CACHE } from '../../http/conditional'
+import { countIds, countsTag, publicCommentCounts } from '../../http/publicTags'
 import { commentMessage } from '../messages'
-import { storedIdOf } from '../payload'
 
-/** At most this many articles per request (a list page, a home page). */
-export const MAX_COUNT_IDS = 100
+export { MAX_COUNT_IDS } from '../../http/publicTags'
 
 const badRequest = (req: Parameters<Endpoint['handler']>[0], code: string, vars: Record<string, unknown> = {}) =>
   new APIError(commentMessage(code, req, vars), 400, { code, ...vars }, true)
@@ -19,29 +18,11 @@ export const commentCountsEndpoint: Endpoint = {
   path: '/counts',
   method: 'get',
   handler: async (req) => {
-    const raw = req.searchParams?.getAll('articles').join(',') ?? ''
-    const asked = [...new Set(raw.split(',').map((part) => part.trim()).filter(Boolean))]
-    if (!asked.length) throw badRequest(req, 'counts.articles.required')
-    if (asked.length > MAX_COUNT_IDS) throw badRequest(req, 'counts.articles.too_many', { max: MAX_COUNT_IDS })
-    const ids = asked.map((value) => storedIdOf(req.payload, value))
-    const invalid = asked.filter((_, i) => ids[i] === undefined)
-    if (invalid.length) throw badRequest(req, 'counts.articles.invalid', { ids: invalid.slice(0, 5).join(', ') })
-
+    const parsed = countIds(req.payload, req.searchParams)
+    if ('error' in parsed) throw badRequest(req, parsed.error, parsed.vars)
     // Read as the public reads (published articles only), whoever the caller is: never the Local API's override.
-    const found = await req.payload.find({
-      collection: 'articles',
-      where: { and: [{ id: { in: ids } }, { _status: { equals: 'published' } }] },
-      select: { commentCount: true },
-      limit: MAX_COUNT_IDS,
-      pagination: false,
-      depth: 0,
-      overrideAccess: false,
-      user: undefined,
-      req,
-    })
-    const byId = new Map(found.docs.map((doc) => [String(doc.id), doc.commentCount ?? 0]))
-    const counts = Object.fromEntries(asked.map((value, i) => [value, byId.get(String(ids[i])) ?? 0]))
-    // The counts are the answer's whole content: their hash is its version.
-    return conditionalResponse({ headers: req.headers }, entityTag('counts', counts), SHORT_PUBLIC_CACHE, () => ({ counts }))
+    const counts = await publicCommentCounts(req.payload, parsed.asked, parsed.ids, req)
+    // The same tag the host's fast path compares (src/host/conditionalReads.ts): one function builds both.
+    return conditionalResponse({ headers: req.headers }, countsTag(counts), SHORT_PUBLIC_CACHE, () => ({ counts }))
   },
 }

@@ -1,9 +1,9 @@
-import * as migration_20261203_001634_initial from './20261203_001634_initial';
+import * as migration_20261203_071531_initial from './20261203_071531_initial';
 
 export const migrations = [
   {
-    up: migration_20261203_001634_initial.up,
-    down: migration_20261203_001634_initial.down,
-    name: '20261203_001634_initial'
+    up: migration_20261203_071531_initial.up,
+    down: migration_20261203_071531_initial.down,
+    name: '20261203_071531_initial'
   },
 ];

@@ -2,6 +2,7 @@
 /* The reader's side of a thread: the approved comments with replies, "more", reply, report (举报) and the form. */
 import React, { useCallback, useEffect, useState } from 'react'
 
+import type { FormToken } from '../../client'
 import { wordsFor } from '../words'
 
 export interface ThreadNode {
@@ -113,14 +114,20 @@ export function Comments(props: Props) {
   const [page, setPage] = useState(props.initial.page)
   const [hasMore, setHasMore] = useState(props.initial.hasNextPage)
   const [replyTo, setReplyTo] = useState<ThreadNode | null>(null)
-  const [form, setForm] = useState<{ token: string; tokenField: string; honeypotField: string | null } | null>(null)
+  const [form, setForm] = useState<FormToken | null>(null)
   const [sending, setSending] = useState(false)
   const [answer, setAnswer] = useState<string | null>(null)
 
+  // Closed since the page was rendered (it is served from the page cache): the form token says so at this visit.
+  const [closed, setClosed] = useState(false)
+
   const fetchToken = useCallback(async () => {
-    const response = await fetch(`${props.apiBase}/api/comments/form-token`, { cache: 'no-store' }).catch(() => null)
-    if (response?.ok) setForm(await response.json())
-  }, [props.apiBase])
+    const response = await fetch(`${props.apiBase}/api/comments/form-token?article=${encodeURIComponent(String(props.articleId))}`, { cache: 'no-store' }).catch(() => null)
+    if (!response?.ok) return
+    const token = (await response.json()) as FormToken
+    if (token.open === false) setClosed(true)
+    else setForm(token)
+  }, [props.apiBase, props.articleId])
   useEffect(() => {
     if (props.allowComments) void fetchToken()
   }, [fetchToken, props.allowComments])
@@ -181,7 +188,7 @@ export function Comments(props: Props) {
           {words.more}
         </button>
       ) : null}
-      {props.allowComments ? (
+      {props.allowComments && !closed ? (
         <form className="comment-form" onSubmit={submit}>
           <h3>{words.formTitle}</h3>
           {replyTo ? (

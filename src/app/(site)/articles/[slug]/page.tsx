@@ -12,6 +12,14 @@ import { loadSite, sectionName } from '../../../../site/settings'
 
 type Params = { params: Promise<{ slug: string }> }
 
+/**
+ * No article is rendered at build time; each is rendered on its first request and then served from the full-route
+ * cache (Redis when REDIS_URL is set) until one of the tags its fetches carry is revalidated by the outbox. A 404
+ * (draft, embargoed, unpublished, unknown slug) is cached under the same `article:<slug>` tag, so publishing the
+ * article revalidates it.
+ */
+export const generateStaticParams = () => []
+
 const load = async (slug: string): Promise<Article> => {
   const article = await getArticleBySlug(decodeURIComponent(slug))
   if (!article) notFound()

@@ -486,8 +486,10 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`event_type\` text NOT NULL,
   	\`webhook_id\` text NOT NULL,
   	\`payload\` text NOT NULL,
+  	\`dedupe_key\` text,
   	\`status\` text DEFAULT 'pending' NOT NULL,
   	\`attempt_count\` numeric DEFAULT 0 NOT NULL,
+  	\`claimed_at\` text,
   	\`next_attempt_at\` text,
   	\`last_error\` text,
   	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
@@ -497,6 +499,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   `)
   await db.run(sql`CREATE INDEX \`webhook_deliveries_endpoint_idx\` ON \`webhook_deliveries\` (\`endpoint_id\`);`)
   await db.run(sql`CREATE INDEX \`webhook_deliveries_webhook_id_idx\` ON \`webhook_deliveries\` (\`webhook_id\`);`)
+  await db.run(sql`CREATE UNIQUE INDEX \`webhook_deliveries_dedupe_key_idx\` ON \`webhook_deliveries\` (\`dedupe_key\`);`)
   await db.run(sql`CREATE INDEX \`webhook_deliveries_status_idx\` ON \`webhook_deliveries\` (\`status\`);`)
   await db.run(sql`CREATE INDEX \`webhook_deliveries_updated_at_idx\` ON \`webhook_deliveries\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`webhook_deliveries_created_at_idx\` ON \`webhook_deliveries\` (\`created_at\`);`)

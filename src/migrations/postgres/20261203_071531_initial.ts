@@ -17,9 +17,9 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE TYPE "public"."enum_webhook_deliveries_event_type" AS ENUM('article.published', 'article.updated', 'article.unpublished', 'article.deleted', 'comment.approved', 'comment.removed', 'comment.held', 'section.changed', 'tag.changed', 'settings.changed', 'source.changed', 'webhook.test');
   CREATE TYPE "public"."enum_webhook_deliveries_status" AS ENUM('pending', 'succeeded', 'failed', 'cancelled');
   CREATE TYPE "public"."enum_moderation_examples_label" AS ENUM('offensive', 'safe', 'spam');
-  CREATE TYPE "public"."enum_payload_jobs_log_task_slug" AS ENUM('inline', 'restampSourceArticles', 'unpublishExpiredRights', 'notifyModerators', 'sweepFloodCounters', 'deliverWebhook', 'sweepWebhookDeliveries', 'retrainOffenseModel', 'dispatchContentEvent', 'schedulePublish');
+  CREATE TYPE "public"."enum_payload_jobs_log_task_slug" AS ENUM('inline', 'restampSourceArticles', 'unpublishExpiredRights', 'notifyModerators', 'sweepFloodCounters', 'deliverWebhook', 'sweepWebhookDeliveries', 'retrainOffenseModel', 'dispatchContentEvent', 'releaseStalledJobs', 'schedulePublish');
   CREATE TYPE "public"."enum_payload_jobs_log_state" AS ENUM('failed', 'succeeded');
-  CREATE TYPE "public"."enum_payload_jobs_task_slug" AS ENUM('inline', 'restampSourceArticles', 'unpublishExpiredRights', 'notifyModerators', 'sweepFloodCounters', 'deliverWebhook', 'sweepWebhookDeliveries', 'retrainOffenseModel', 'dispatchContentEvent', 'schedulePublish');
+  CREATE TYPE "public"."enum_payload_jobs_task_slug" AS ENUM('inline', 'restampSourceArticles', 'unpublishExpiredRights', 'notifyModerators', 'sweepFloodCounters', 'deliverWebhook', 'sweepWebhookDeliveries', 'retrainOffenseModel', 'dispatchContentEvent', 'releaseStalledJobs', 'schedulePublish');
   CREATE TYPE "public"."enum_moderation_settings_mode" AS ENUM('post', 'pre');
   CREATE TYPE "public"."enum_site_settings_language" AS ENUM('zh-CN', 'en');
   CREATE TABLE "users_roles" (
@@ -370,8 +370,10 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"event_type" "enum_webhook_deliveries_event_type" NOT NULL,
   	"webhook_id" varchar NOT NULL,
   	"payload" jsonb NOT NULL,
+  	"dedupe_key" varchar,
   	"status" "enum_webhook_deliveries_status" DEFAULT 'pending' NOT NULL,
   	"attempt_count" numeric DEFAULT 0 NOT NULL,
+  	"claimed_at" timestamp(3) with time zone,
   	"next_attempt_at" timestamp(3) with time zone,
   	"last_error" varchar,
   	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
@@ -755,6 +757,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "webhook_deliveries_attempts_parent_id_idx" ON "webhook_deliveries_attempts" USING btree ("_parent_id");
   CREATE INDEX "webhook_deliveries_endpoint_idx" ON "webhook_deliveries" USING btree ("endpoint_id");
   CREATE INDEX "webhook_deliveries_webhook_id_idx" ON "webhook_deliveries" USING btree ("webhook_id");
+  CREATE UNIQUE INDEX "webhook_deliveries_dedupe_key_idx" ON "webhook_deliveries" USING btree ("dedupe_key");
   CREATE INDEX "webhook_deliveries_status_idx" ON "webhook_deliveries" USING btree ("status");
   CREATE INDEX "webhook_deliveries_updated_at_idx" ON "webhook_deliveries" USING btree ("updated_at");
   CREATE INDEX "webhook_deliveries_created_at_idx" ON "webhook_deliveries" USING btree ("created_at");

@@ -1,12 +1,20 @@
+import { notFound } from 'next/navigation'
 import React from 'react'
 
-import { listArticles } from '../../site/api'
-import { cacheTags } from '../../site/cacheTags'
-import { ArticleList } from '../../site/components/ArticleList'
-import { loadSite, sectionName } from '../../site/settings'
+import { listArticles } from '../../../../site/api'
+import { cacheTags } from '../../../../site/cacheTags'
+import { ArticleList } from '../../../../site/components/ArticleList'
+import { loadSite, sectionName } from '../../../../site/settings'
 
-/** The front page: the latest articles, then one block per navigation section. */
-export default async function HomePage() {
+/** Rendered on a reader's first request, then served from the full-route cache until a tag it shows is revalidated. */
+export const generateStaticParams = () => []
+
+/**
+ * The front page (`/`, rewritten here by next.config.mjs so that it is rendered on demand, never at build time
+ * when no CMS answers): the latest articles, then one block per navigation section.
+ */
+export default async function HomePage({ params }: { params: Promise<{ edition: string }> }) {
+  if ((await params).edition !== 'latest') notFound()
   const site = await loadSite()
   const [latest, ...blocks] = await Promise.all([
     listArticles({ limit: 20 }),

@@ -1,0 +1,8 @@
+import { TagList, tagMetadata, type ListParams } from '../../../../../../site/listPages'
+
+/** Page n of the list (`?page=n`, rewritten here by next.config.mjs). Rendered on demand, then cached until revalidated. */
+export const generateStaticParams = () => []
+
+export const generateMetadata = (props: ListParams) => tagMetadata(props)
+
+export default TagList
