@@ -118,17 +118,24 @@ const moderateNewComment = async (data: Partial<Comment>, req: PayloadRequest, c
 }
 
 /**
- * beforeChange of a moderator's update: a status change records who decided and when; an edit of the body marks
- * it edited (the original stays in the version history).
+ * beforeChange of a moderator's update: a status change (or dismissing the reports of a kept comment) records who
+ * decided and when and settles the open reports; an edit of the body marks it edited (the original stays in the
+ * version history).
  */
 export const recordModeratorDecision = ({ data, originalDoc, operation, req, context }: CommentWrite): Partial<Comment> => {
   if (operation !== 'update' || context.commentSystemWrite) return data
   const user = requestUser(req)
   if (!user || !hasRole(user, MODERATION_ROLES)) return data
   const now = new Date().toISOString()
-  if (data.status && data.status !== originalDoc?.status) {
+  const statusChanged = Boolean(data.status && data.status !== originalDoc?.status)
+  // Keeping an approved comment that readers reported: the moderator sets `reportCount` to 0 (the panel's "keep").
+  const reportsDismissed = data.reportCount === 0 && (originalDoc?.reportCount ?? 0) > 0
+  if (statusChanged || reportsDismissed) {
     const reasons = Array.isArray(data.moderation?.reasons) ? data.moderation.reasons : (originalDoc?.moderation?.reasons ?? [])
     data.moderation = { ...(originalDoc?.moderation ?? {}), ...(data.moderation ?? {}), reasons, decidedBy: String(user.id), decidedAt: now }
+    // A moderator's decision settles the open reports: the comment leaves the reported queue, and only reports made
+    // after it count towards `reportThreshold` again. The reports themselves stay (history; one report per reader).
+    data.reportCount = 0
   }
   if (typeof data.body === 'string' && data.body !== originalDoc?.body) {
     data.editedAt = now

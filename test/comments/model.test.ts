@@ -1,6 +1,6 @@
 /**
  * A model-based test of comments over HTTP (fast-check's `commands`): readers post and reply, guests report,
- * moderators approve, reject, mark spam, edit and delete, an editor closes and opens the article, a moderator
+ * moderators approve, reject, mark spam, keep reported comments, edit and delete, an editor closes and opens the article, a moderator
  * switches pre- and post-moderation. After every step the thread endpoint, the guest's REST list and the counts
  * endpoint equal what the model says, and a guest never sees a comment the model says is not approved.
  * MODEL_RUNS runs of up to 30 commands (200 in CI; 20 by default elsewhere).
@@ -117,10 +117,26 @@ class Decide implements fc.AsyncCommand<Model, Real> {
     const target = pick(model, this.n)!
     const answer = await app.rest('PATCH', `/api/comments/${target.id}`, { token: moderator, body: { status: this.status } })
     expect(answer.status, this.toString()).toBe(200)
+    // A decision settles the open reports: only later reports count towards the threshold.
+    if (target.status !== this.status) target.reportedBy = 0
     target.status = this.status
     await expectViewsMatch(model, real, this.toString())
   }
   toString = () => `Decide(#${this.n} → ${this.status})`
+}
+
+/** A moderator keeps a reported comment: its open reports are dismissed, its status stays. */
+class Keep implements fc.AsyncCommand<Model, Real> {
+  constructor(readonly n: number) {}
+  check = (model: Readonly<Model>) => model.comments.size > 0
+  async run(model: Model, real: Real) {
+    const target = pick(model, this.n)!
+    const answer = await app.rest('PATCH', `/api/comments/${target.id}`, { token: moderator, body: { reportCount: 0 } })
+    expect(answer.status, this.toString()).toBe(200)
+    target.reportedBy = 0
+    await expectViewsMatch(model, real, this.toString())
+  }
+  toString = () => `Keep(#${this.n})`
 }
 
 class Edit implements fc.AsyncCommand<Model, Real> {
@@ -202,6 +218,7 @@ const commands = [
   fc.nat().map((n) => new Edit(n)),
   fc.nat().map((n) => new Remove(n)),
   fc.nat().map((n) => new Report(n)),
+  fc.nat().map((n) => new Keep(n)),
   fc.boolean().map((open) => new SetOpen(open)),
   fc.constantFrom<'post' | 'pre'>('post', 'pre').map((mode) => new SetMode(mode)),
 ]

@@ -157,6 +157,44 @@ describe('reports', () => {
     expect(jobs.docs.some((job: any) => String(job.input?.commentId) === String(id))).toBe(true)
   })
 
+  it('lets a moderator settle reports: a decision or a kept comment starts the count again, and leaves the reported queue', async () => {
+    await setSettings(app, { reportThreshold: 2 })
+    const article = await publishArticle(app)
+    const id = (await postComment(app, { article: article.id, authorName: 'Rep', body: 'Unpopular but fair' })).body.doc.id
+    const report = (reason = 'abuse') => app.rest('POST', `/api/comments/${id}/report`, { body: { reason }, headers: { 'x-forwarded-for': freshIp() } })
+    const reported = async () =>
+      (await app.rest('GET', `/api/comments?where[reportCount][greater_than]=0&where[article][equals]=${article.id}&depth=0`, { token: moderator.token })).body.docs.map(
+        (doc: { id: unknown }) => String(doc.id),
+      )
+    expect((await report()).status).toBe(201)
+    expect((await report()).status).toBe(201)
+    expect((await stored(id)).status).toBe('pending')
+
+    // The moderator reads the two reports and approves: one more report does not hide it again at once.
+    expect((await app.rest('PATCH', `/api/comments/${id}`, { token: moderator.token, body: { status: 'approved' } })).status).toBe(200)
+    let doc = await stored(id)
+    expect([doc.status, doc.reportCount, doc.reports.length]).toEqual(['approved', 0, 2])
+    expect(await reported()).toEqual([])
+    expect((await report()).status).toBe(201)
+    doc = await stored(id)
+    expect([doc.status, doc.reportCount, doc.reports.length]).toEqual(['approved', 1, 3])
+    expect(await reported()).toEqual([String(id)])
+
+    // Keeping it (reportCount 0, the panel's "keep") settles that report too, and records who decided.
+    const keep = await app.rest('PATCH', `/api/comments/${id}`, { token: moderator.token, body: { reportCount: 0 } })
+    expect(keep.status).toBe(200)
+    doc = await stored(id)
+    expect([doc.status, doc.reportCount, doc.moderation.decidedBy]).toEqual(['approved', 0, String(moderator.id)])
+    expect(await reported()).toEqual([])
+    expect((await report()).status).toBe(201)
+    expect((await stored(id)).status).toBe('approved')
+    expect((await report()).status).toBe(201)
+    expect((await stored(id)).status).toBe('pending')
+    // An editor is not a moderator: it cannot dismiss reports.
+    const editorKeep = await app.rest('PATCH', `/api/comments/${id}`, { token: editorToken, body: { reportCount: 0 } })
+    expect((await stored(id)).reportCount, JSON.stringify(editorKeep.body)).toBe(2)
+  })
+
   it('keeps guests from setting reports or reportCount directly', async () => {
     const article = await publishArticle(app)
     const created = await postComment(app, { article: article.id, authorName: 'X', body: 'Report me not' })

@@ -124,7 +124,7 @@ describe('moderation: a guest comments, a moderator decides', () => {
     await expect.poll(() => page.locator(`[data-comment-id="${ids.second}"]`).count(), { timeout: 30_000 }).toBe(0)
   })
 
-  it('puts a reported comment in the queue, with the report in its view', async () => {
+  it('puts a reported comment in the queue, with the report in its view, and takes it out when the moderator keeps it', async () => {
     const clean = await postAsGuest(guest, articleId, '路人丁', '写得很好，谢谢分享')
     expect(clean.body.doc.status).toBe('approved')
     const id = idOfGuestAnswer(clean.body)
@@ -141,6 +141,20 @@ describe('moderation: a guest comments, a moderator decides', () => {
     await page.waitForURL(`**/admin/collections/comments/${id}`, { timeout: 60_000 })
     const panel = page.locator('.newsroom-moderation')
     await expect.poll(() => panel.innerText()).toContain(`${zh['option.comments.reports.reason.abuse']}: 人身攻击`)
+    const openReports = (open: number) => zh['admin.comment.reportsOpen'].replace('{open}', String(open)).replace('{all}', '1')
+    await expect.poll(() => panel.locator('[data-testid="comment-open-reports"]').innerText()).toBe(openReports(1))
     await screenshot(page, 'comment-reported')
+
+    // The moderator keeps it: the report is dismissed, the comment stays approved and leaves the reported queue.
+    await panel.locator('[data-decision="keep"]').click()
+    await expect.poll(() => panel.locator('[data-testid="comment-open-reports"]').innerText(), { timeout: 30_000 }).toBe(openReports(0))
+    await expect.poll(() => panel.locator('[data-decision="keep"]').count()).toBe(0)
+    const kept = await rest(moderatorApi, 'GET', `/api/comments/${id}?depth=0`)
+    expect([kept.body.status, kept.body.reportCount, kept.body.reports.length]).toEqual(['approved', 0, 1])
+    await page.goto('/admin/collections/comments')
+    await page.locator('[data-filter="reported"]').click()
+    await page.locator('[data-filter="reported"][aria-selected="true"]').waitFor({ timeout: 60_000 })
+    await page.waitForLoadState('networkidle')
+    await expect.poll(() => page.locator(`[data-comment-id="${id}"]`).count(), { timeout: 30_000 }).toBe(0)
   })
 })

@@ -57,6 +57,7 @@ export const ModerationPanel: React.FC = () => {
   const canOpenArticles = hasRole(user as never, [...EDITORIAL_ROLES, 'author'])
   const mayDecide = hasRole(user as never, MODERATION_ROLES)
   const statusField = useField<string>({ path: 'status' })
+  const reportCountField = useField<number>({ path: 'reportCount' })
   const [doc, setDoc] = useState<CommentDoc | null>(null)
   const [thread, setThread] = useState<CommentDoc[]>([])
   const [busy, setBusy] = useState(false)
@@ -81,6 +82,7 @@ export const ModerationPanel: React.FC = () => {
 
   if (id === undefined || id === null) return null
 
+  /** A status, or `keep`: an approved comment stays, and its open reports are dismissed (reportCount 0). */
   const decide = async (status: string) => {
     setBusy(true)
     try {
@@ -88,16 +90,22 @@ export const ModerationPanel: React.FC = () => {
         method: 'PATCH',
         credentials: 'include',
         headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ status }),
+        body: JSON.stringify(status === 'keep' ? { reportCount: 0 } : { status }),
       })
       const body = await response.json().catch(() => ({}))
       if (!response.ok) {
         toast.error(body.errors?.[0]?.message ?? nt('admin.action.failed'))
         return
       }
-      // keep the form in step without marking it modified
-      statusField.setValue(status, true)
-      toast.success(`${nt('admin.action.done')}: ${nt(`option.comments.status.${status}`)}`)
+      // keep the form in step without marking it modified (a decision settles the open reports), so that a later
+      // Save of the form does not write the old values back
+      reportCountField.setValue(0, true)
+      if (status === 'keep') {
+        toast.success(nt('admin.action.kept'))
+      } else {
+        statusField.setValue(status, true)
+        toast.success(`${nt('admin.action.done')}: ${nt(`option.comments.status.${status}`)}`)
+      }
       await load()
     } catch {
       toast.error(nt('admin.action.failed'))
@@ -113,6 +121,8 @@ export const ModerationPanel: React.FC = () => {
     return `#${decidedBy}`
   }
   const status = doc?.status ?? statusField.value
+  const openReports = doc?.reportCount ?? 0
+  const allReports = (doc?.reports ?? []).length
   const reasons = doc?.moderation?.reasons ?? []
   const article = doc?.article && typeof doc.article === 'object' ? doc.article : null
 
@@ -143,6 +153,11 @@ export const ModerationPanel: React.FC = () => {
               {nt(decision.label)}
             </button>
           ))}
+          {status === 'approved' && openReports > 0 ? (
+            <button type="button" disabled={busy} data-decision="keep" className="newsroom-btn newsroom-btn--approve" onClick={() => void decide('keep')}>
+              {nt('admin.action.keep')}
+            </button>
+          ) : null}
         </div>
       ) : null}
 
@@ -173,10 +188,13 @@ export const ModerationPanel: React.FC = () => {
         </>
       )}
 
-      <h4>
-        {nt('admin.comment.reports')} ({doc?.reportCount ?? 0})
-      </h4>
-      {(doc?.reports ?? []).length === 0 ? (
+      <h4>{nt('admin.comment.reports')}</h4>
+      {allReports > 0 ? (
+        <p className="newsroom-panel__muted" data-testid="comment-open-reports">
+          {nt('admin.comment.reportsOpen').replace('{open}', String(openReports)).replace('{all}', String(allReports))}
+        </p>
+      ) : null}
+      {allReports === 0 ? (
         <p className="newsroom-panel__muted">{nt('admin.comment.noReports')}</p>
       ) : (
         <ul className="newsroom-panel__list">

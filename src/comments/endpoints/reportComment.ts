@@ -18,7 +18,8 @@ import { loadModerationSettings } from '../settings'
 
 /**
  * `POST /api/comments/:id/report` {reason, note}: anyone may report a published comment once (per user, or per
- * ipHash for guests). At `reportThreshold` reports an approved comment goes back to `pending` (reason `reported`).
+ * ipHash for guests). At `reportThreshold` open reports (made since a moderator last decided on it) an approved
+ * comment goes back to `pending` (reason `reported`).
  */
 export const reportCommentEndpoint: Endpoint = {
   path: '/:id/report',
@@ -57,13 +58,15 @@ export const reportCommentEndpoint: Endpoint = {
           { reason: body.reason as (typeof REPORT_REASONS)[number], note, reporterHash: reporter, at: now },
         ]
         const settings = await loadModerationSettings(req)
-        const data: Partial<Comment> = { reports: nextReports, reportCount: nextReports.length }
-        if (comment.status === 'approved' && nextReports.length >= settings.reportThreshold) {
+        // Open reports: those made since a moderator last decided (a decision sets reportCount to 0).
+        const open = (comment.reportCount ?? 0) + 1
+        const data: Partial<Comment> = { reports: nextReports, reportCount: open }
+        if (comment.status === 'approved' && open >= settings.reportThreshold) {
           data.status = 'pending'
           data.moderation = {
             ...(comment.moderation ?? {}),
             verdict: 'hold',
-            reasons: [{ code: 'reported', detail: `${nextReports.length} reports` }, ...(comment.moderation?.reasons ?? []).map(({ id: _id, ...rest }) => rest)],
+            reasons: [{ code: 'reported', detail: `${open} reports` }, ...(comment.moderation?.reasons ?? []).map(({ id: _id, ...rest }) => rest)],
             decidedBy: 'system',
             decidedAt: now,
           }
