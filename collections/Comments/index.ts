@@ -118,7 +118,8 @@ export const Comments: CollectionConfig = {
         { name: 'at', type: 'date' },
       ],
     },
-    { name: 'reportCount', type: 'number', defaultValue: 0, access: moderatorOnly },
+    // The open reports: made since a moderator last decided (a decision, or PATCH {reportCount: 0}, settles them).
+    { name: 'reportCount', type: 'number', defaultValue: 0, min: 0, access: moderatorOnly },
     { name: 'featured', type: 'checkbox', defaultValue: false, access: moderatorOnly },
     { name: 'ipHash', type: 'text', index: true, access: staffReadSystemWrite },
     { name: 'userAgentHash', type: 'text', access: staffReadSystemWrite },

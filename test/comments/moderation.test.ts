@@ -193,6 +193,8 @@ describe('reports', () => {
     // An editor is not a moderator: it cannot dismiss reports.
     const editorKeep = await app.rest('PATCH', `/api/comments/${id}`, { token: editorToken, body: { reportCount: 0 } })
     expect((await stored(id)).reportCount, JSON.stringify(editorKeep.body)).toBe(2)
+    const negative = await app.rest('PATCH', `/api/comments/${id}`, { token: moderator.token, body: { reportCount: -1 } })
+    expect(negative.status).toBe(400)
   })
 
   it('keeps guests from setting reports or reportCount directly', async () => {
