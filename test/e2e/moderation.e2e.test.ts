@@ -157,4 +157,28 @@ describe('moderation: a guest comments, a moderator decides', () => {
     await page.waitForLoadState('networkidle')
     await expect.poll(() => page.locator(`[data-comment-id="${id}"]`).count(), { timeout: 30_000 }).toBe(0)
   })
+
+  it('approves a reported comment from the queue, which settles its report', async () => {
+    const clean = await postAsGuest(guest, articleId, '路人戊', '同意楼上的看法')
+    const id = idOfGuestAnswer(clean.body)
+    // this guest has posted a lot by now, so the comment may wait for a moderator: approve it first
+    if (clean.body.doc.status !== 'approved') expect((await rest(moderatorApi, 'PATCH', `/api/comments/${id}`, { status: 'approved' })).status).toBe(200)
+    expect((await rest(guest, 'POST', `/api/comments/${id}/report`, { reason: 'spam' })).status).toBe(201)
+
+    await page.goto('/admin/collections/comments')
+    await page.locator('[data-filter="needs"][aria-selected="true"]').waitFor({ timeout: 90_000 })
+    await page.locator('[data-filter="reported"]').click()
+    const row = page.locator('tr', { has: page.locator(`[data-comment-id="${id}"]`) })
+    await row.waitFor({ timeout: 60_000 })
+    await row.locator('input[type="checkbox"]').check()
+    await expect.poll(() => page.locator('.newsroom-queue__bulk').getAttribute('data-selected'), { timeout: 30_000 }).toBe('1')
+    await page.locator('[data-bulk="approved"]').click()
+    await expect
+      .poll(async () => {
+        const doc = (await rest(moderatorApi, 'GET', `/api/comments/${id}?depth=0`)).body
+        return [doc.status, doc.reportCount, doc.reports.length]
+      }, { timeout: 30_000 })
+      .toEqual(['approved', 0, 1])
+    await expect.poll(() => row.count(), { timeout: 30_000 }).toBe(0)
+  })
 })

@@ -71,7 +71,8 @@ export const QueueFilters: React.FC = () => {
         method: 'PATCH',
         credentials: 'include',
         headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ status }),
+        // A decision settles the open reports, also of a reported comment approved again (its status stays the same)
+        body: JSON.stringify({ status, reportCount: 0 }),
       })
       const body = await response.json().catch(() => ({}))
       if (!response.ok || (Array.isArray(body.errors) && body.errors.length > 0)) {
