@@ -50,6 +50,20 @@ const isLexicalDocument = (value: unknown): boolean => {
   )
 }
 
+/** ISO 8601 as Payload writes it and PostgreSQL reads it: date, optional time (T or space) and zone. */
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?$/
+
+/** A real calendar date from year 1 (PostgreSQL has no year 0) in that shape, which JavaScript can read too. */
+export const isIsoDate = (value: unknown): boolean => {
+  if (typeof value !== 'string') return false
+  const match = ISO_DATE.exec(value)
+  if (!match || Number.isNaN(Date.parse(value))) return false
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])]
+  const calendar = new Date(Date.UTC(2000, month - 1, day))
+  calendar.setUTCFullYear(year)
+  return year >= 1 && calendar.getUTCMonth() === month - 1 && calendar.getUTCDate() === day
+}
+
 const expectation = (field: Field, isId: IdCheck): { ok: (value: unknown) => boolean; wants: string } | undefined => {
   const many = 'hasMany' in field && field.hasMany === true
   const list = (one: (value: unknown) => boolean, wants: string) =>
@@ -61,8 +75,9 @@ const expectation = (field: Field, isId: IdCheck): { ok: (value: unknown) => boo
   }
   if (TEXT_TYPES.has(field.type)) return list((value) => typeof value === 'string', 'text')
   // Payload's date validation lets "" through, and a stored date no one can parse made every later read of the
-  // document (and any list holding it) a 500.
-  if (field.type === 'date') return { ok: (value) => typeof value === 'string' && !Number.isNaN(Date.parse(value)), wants: 'a date, such as "2026-12-03T08:00:00.000Z" (null to clear it)' }
+  // document (and any list holding it) a 500. JavaScript's Date.parse is too lenient to be the judge: it reads "0"
+  // as the year 2000 and "2026-02-31" as 3 March, and PostgreSQL refuses both (a 500 at the write).
+  if (field.type === 'date') return { ok: isIsoDate, wants: 'a date, such as "2026-12-03T08:00:00.000Z" (null to clear it)' }
   if (field.type === 'number') return list((value) => typeof value === 'number' && Number.isFinite(value), 'a number')
   if (field.type === 'checkbox') return { ok: (value) => typeof value === 'boolean', wants: 'true or false' }
   if (field.type === 'relationship' || field.type === 'upload') return list(relationValue(isId), 'an id')

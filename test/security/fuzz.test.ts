@@ -191,6 +191,25 @@ describe('what the fuzz found, kept as examples', () => {
     }
   })
 
+  it('answers a where the database cannot run with a 400, never a 500 (SQLite and PostgreSQL differ in what they can run)', async () => {
+    // [query, the message when it is refused; always refused where `always`]
+    const cases: Array<[string, RegExp, boolean]> = [
+      ['where[id][in]=1,x', /wrong kind/, true],
+      ['where[section][equals]=x', /wrong kind/, true],
+      ['where[updatedAt][near]=1,2', /point fields/, true],
+      ['where[publishedAt][less_than]=soon', /wrong kind/, false],
+      ['where[createdAt][greater_than_equal]=0000-01-01', /wrong kind/, false],
+      ['where[title][like]=%00', /wrong kind/, false],
+      ['where[or][0][id][in]=x&where[or][1][title][equals]=t', /wrong kind/, true],
+    ]
+    for (const [query, message, always] of cases) {
+      const response = await app.rest('GET', `/api/articles?${query}`)
+      if (always) expect(response.status, query).toBe(400)
+      expect([200, 400], query).toContain(response.status)
+      if (response.status === 400) expect(JSON.stringify(response.body.errors), query).toMatch(message)
+    }
+  })
+
   it('answers 400 with a message for each, where Payload answered 500', async () => {
     const cases: Array<[string, Promise<{ status: number; body: any }>, RegExp]> = [
       ['a path that is not percent-encoding', app.rest('GET', `/api/articles/%ff/comments`), /percent-encoding/],
@@ -215,6 +234,10 @@ describe('what the fuzz found, kept as examples', () => {
       ['a number for the site name', send('POST', '/api/globals/site-settings', '{"siteName":7}', editor), /"siteName" must be text/],
       ['an empty date (stored, then every read of the article, and every list holding it, was a 500)', send('PATCH', `/api/articles/${article.id}`, '{"originalPublishedAt":""}', editor), /"originalPublishedAt" must be a date/],
       ['a date no one can parse', send('PATCH', `/api/articles/${article.id}`, '{"commentsCloseAt":"soon"}', editor), /"commentsCloseAt" must be a date/],
+      ['"0" for a date (JavaScript reads it as 2000; PostgreSQL refused it: a 500)', send('PATCH', `/api/articles/${article.id}`, '{"originalPublishedAt":"0"}', editor), /"originalPublishedAt" must be a date/],
+      ['31 February (JavaScript reads it as 3 March; PostgreSQL refused it: a 500)', send('PATCH', `/api/articles/${article.id}`, '{"commentsCloseAt":"2026-02-31T08:00:00.000Z"}', editor), /"commentsCloseAt" must be a date/],
+      ['"0" for when a webhook endpoint began failing (the fuzz’s find, seed -1490762239 on PostgreSQL)', send('PATCH', `/api/webhook-endpoints/${endpoint.id}`, '{"failingSince":"0"}', admin), /"failingSince" must be a date/],
+      ['the year 0 (PostgreSQL has none: a 500)', send('PATCH', `/api/articles/${article.id}`, '{"commentsCloseAt":"0000-06-01"}', editor), /"commentsCloseAt" must be a date/],
       ['article id 0', send('PATCH', `/api/comments/${comment.id}`, '{"article":0}', admin), /"article" must be an id/],
     ]
     for (const [what, pending, message] of cases) {
