@@ -23,6 +23,7 @@ import { explainInputConflicts } from '../hooks/explainInputConflicts'
 import { keepServerGlobalTimestamps, keepServerTimestamps } from '../hooks/keepServerTimestamps'
 import { dropCallerIds, refuseImpossibleIds } from '../hooks/refuseImpossibleIds'
 import { refuseMissingData, refuseMissingGlobalData } from '../hooks/refuseMissingData'
+import { refuseUnreadableWhere } from '../hooks/refuseUnreadableWhere'
 import { countFailedLogins, refuseThrottledLogins } from '../hooks/users/throttleLogin'
 import { decorateForAdmin } from './admin/decorate'
 import { installRecountTriggers, removeRecountTriggers } from './comments/recountTriggers'
@@ -214,7 +215,8 @@ export const newsroomPlugin =
 
 /**
  * What each of our collections gets: ids that cannot be ids answer 404 (where the database generates them), data
- * that is not an object or has fields of the wrong type answers 400, the server's own timestamps (a caller's
+ * that is not an object or has fields of the wrong type answers 400, and so does a where with a date condition
+ * that holds no date, the server's own timestamps (a caller's
  * createdAt/updatedAt are ignored), and on the users collection the login throttle.
  */
 const withServerGuards = (collection: CollectionConfig, usersSlug: string): CollectionConfig => {
@@ -227,6 +229,7 @@ const withServerGuards = (collection: CollectionConfig, usersSlug: string): Coll
       beforeOperation: [
         ...(hooks.beforeOperation ?? []),
         refuseMissingData,
+        refuseUnreadableWhere,
         ...(ownIds ? [] : [refuseImpossibleIds, dropCallerIds]),
         ...(collection.slug === usersSlug ? [refuseThrottledLogins] : []),
       ],

@@ -4,7 +4,7 @@
  * shape of a relationship's id but not that the document exists, so such input reached the database and came
  * back as a 500.
  */
-export type InputConflict = { status: 400; message: string; code: 'related.missing' | 'value.out_of_range' | 'query.operator' }
+export type InputConflict = { status: 400; message: string; code: 'related.missing' | 'value.out_of_range' | 'query.operator' | 'query.sort' }
 
 const codesOf = (error: unknown): string[] => {
   const found: string[] = []
@@ -36,6 +36,15 @@ export const inputConflictOf = (error: unknown, { read = false }: { read?: boole
   // a date Payload could not read ("soon"), and `near` on a field that is not a point has no operator in the adapter.
   if (read && signs.some((sign) => /^undefined cannot be passed as argument to the database/.test(sign))) {
     return { status: 400, code: 'value.out_of_range', message: 'A value in the query is of the wrong kind for its field.' }
+  }
+  // PostgreSQL 42883: `like`/`contains` on a number or a choice (no such operator for that column type).
+  if (read && signs.some((sign) => sign === '42883')) {
+    return { status: 400, code: 'query.operator', message: 'An operator in the query cannot be used on that field (like, not_like and contains are for text).' }
+  }
+  // PostgreSQL 42803 and 42P10: sorts the adapter builds wrongly (a relation's field with an array's, grouped; a
+  // self-relation's field with the same field of the document, under SELECT DISTINCT).
+  if (read && signs.some((sign) => sign === '42803' || sign === '42P10')) {
+    return { status: 400, code: 'query.sort', message: 'The query cannot be sorted by these fields together; sort by one of them.' }
   }
   if (read && signs.some((sign) => /operators\[queryOperator\] is not a function/.test(sign))) {
     return { status: 400, code: 'query.operator', message: 'An operator in the query cannot be used on that field (near, within and intersects are for point fields).' }

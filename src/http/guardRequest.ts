@@ -1,3 +1,5 @@
+import { queryWhereProblem } from './screenWhere'
+
 /**
  * A guard in front of Payload's REST handler for input its router and body parsing do not survive: a path that is
  * not valid percent-encoding (`/api/articles/%ff`), a JSON body that is not a JSON object (`"text"`, `[…]`,
@@ -46,6 +48,8 @@ export const screenRequest = async (request: Request): Promise<{ refusal: Respon
     const value = query.get(name)
     if (value !== null && value !== '' && !/^\d{1,9}$/.test(value)) return { refusal: refuse(`The query parameter "${name}" must be a whole number.`) }
   }
+  const whereProblem = queryWhereProblem(new URL(request.url).search)
+  if (whereProblem) return { refusal: refuse(whereProblem) }
   const type = request.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase()
   if (!hasBody(request.method) || type !== 'application/json') return { request }
   const text = await request.text()
