@@ -33,7 +33,8 @@ const dateProblem = (fields: readonly FlattenedField[], where: unknown, at: stri
     }
     if (fieldAt(fields, key)?.type !== 'date' || !isObject(condition)) continue
     for (const [operator, value] of Object.entries(condition)) {
-      if (NO_VALUE_OPERATORS.has(operator) || value === null) continue
+      // null and "" Payload reads as "no date" (the admin's filter sends "" before a date is picked)
+      if (NO_VALUE_OPERATORS.has(operator) || value === null || value === '') continue
       const values = Array.isArray(value) ? value : typeof value === 'string' && /^(not_)?in$|^all$/.test(operator) ? value.split(',') : [value]
       if (!values.every(isDate)) return `"${at}[${key}][${operator}]" must be a date, such as "2026-12-03T08:00:00.000Z": "${key}" is a date field.`
     }

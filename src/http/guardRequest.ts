@@ -4,7 +4,7 @@ import { queryWhereProblem } from './screenWhere'
  * A guard in front of Payload's REST handler for input its router and body parsing do not survive: a path that is
  * not valid percent-encoding (`/api/articles/%ff`), a JSON body that is not a JSON object (`"text"`, `[…]`,
  * `null`, or not JSON at all) or is nested thousands deep reach Payload's code as a thrown URIError, TypeError or
- * stack overflow, a 500. Here they are a 400
+ * stack overflow, a 500, and so did a list query's `where` of the wrong shape (src/http/screenWhere.ts). Here they are a 400
  * with a message saying what is wrong. Used by the Next API route (production and dev), the tests' REST helper and
  * the API benchmark's server, so all three serve the same answers.
  */
