@@ -186,6 +186,7 @@ describe('what the fuzz found, kept as examples', () => {
       ['where[title][like][]=', /must be one value/, true],
       ['where[and]=x', /"where\[and\]" must be a list of conditions/, true],
       ['where[id]=1', /must name an operator/, true],
+      ['where[OR][0][createdAt][less_than]=soon', /"where\[OR\]\[0\]\[createdAt\]\[less_than\]" must be a date/, true],
       ['sort=tags.slug,-tags.slug', /"sort" names "tags.slug" more than once/, true],
       ['where[id][contains]=1', /operator in the query cannot be used/, false],
       ['sort=parent.name,breadcrumbs.label', /cannot be sorted by these fields together/, false],
@@ -200,6 +201,10 @@ describe('what the fuzz found, kept as examples', () => {
       expect([200, 400], query).toContain(response.status)
       if (response.status === 400) expect(JSON.stringify(response.body.errors).replace(/\\"/g, '"'), query).toMatch(message)
     }
+    // and/or in capitals (as GraphQL sends them) are Payload's too, not a field named OR
+    expect((await app.rest('GET', '/api/articles?where[OR][0][title][equals]=t&where[OR][1][createdAt][less_than]=2026-12-03')).status).toBe(200)
+    const graphql = await app.graphql('{ Articles(where: { OR: [{ title: { equals: "t" } }, { createdAt: { less_than: "2026-12-03T00:00:00.000Z" } }] }) { totalDocs } }')
+    expect(graphql.body.errors, JSON.stringify(graphql.body)).toBeUndefined()
   })
 
   it('answers 400 with a message for each, where Payload answered 500', async () => {
