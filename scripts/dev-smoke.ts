@@ -1,8 +1,8 @@
 /**
  * `npm run smoke:dev`: `npm run dev` opened in Chromium at http://127.0.0.1 (not localhost), as a new user tries it.
  * Fresh SQLite in a temp folder; the admin's create-first-user form, the dashboard, the comments queue and the
- * article editor, then the site's home and article pages. Each page must hydrate (a client-side effect runs) and the
- * HMR WebSocket must connect through the Express host; the server log must not show blocked dev resources.
+ * article editor, the site's home and article pages, then a reported comment's view (its Keep button). Each page
+ * must hydrate (a client-side effect runs) and the HMR WebSocket must connect through the Express host; the server log must not show blocked dev resources.
  * Prints the time each first visit took (the first compile).
  */
 import { spawn } from 'node:child_process'
@@ -100,10 +100,20 @@ try {
     headers: { 'Content-Type': 'application/json', Authorization: `JWT ${token}` },
     body: JSON.stringify({ title: '开发服务器上的第一篇文章', origin: 'original', _status: 'published' }),
   })
-  const { doc } = (await article.json()) as { doc: { slug: string } }
+  const { doc } = (await article.json()) as { doc: { slug: string; id: number } }
   await visit('site home', '/', () => page.getByText('开发服务器上的第一篇文章').first().waitFor({ timeout: 600_000 }))
   // The comment form's honeypot appears only once the client component has run (it comes with the form token).
   await visit('site article', `/articles/${doc.slug}`, () => page.locator('.comment-form .hp').waitFor({ state: 'attached', timeout: 600_000 }))
+  // A reader's report on a comment: the moderator's view of it offers "Keep, dismiss the reports".
+  const commentAnswer = await fetch(`${base}/api/comments`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `JWT ${token}` },
+    body: JSON.stringify({ article: doc.id, body: '开发服务器上的第一条评论' }),
+  })
+  const comment = ((await commentAnswer.json()) as { doc: { id: number } }).doc
+  const report = await fetch(`${base}/api/comments/${comment.id}/report`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ reason: 'abuse' }) })
+  check('a reader reports the comment', report.status === 201, `HTTP ${report.status}`)
+  await visit('comment view (reported)', `/admin/collections/comments/${comment.id}`, () => page.locator('[data-decision="keep"]').waitFor({ timeout: 600_000 }))
   check('the HMR WebSocket connected through the Express host', hmrConnected)
   check('no dev resource was blocked as cross-origin', !/Blocked cross-origin request/i.test(log))
 } catch (error) {
